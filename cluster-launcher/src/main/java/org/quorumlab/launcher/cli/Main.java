@@ -1,0 +1,50 @@
+package org.quorumlab.launcher.cli;
+
+import java.util.Arrays;
+import org.quorumlab.engine.cli.DumpRestoreCommands;
+import org.quorumlab.engine.cli.ServerCommand;
+import org.quorumlab.engine.config.ConfigException;
+
+/** The {@code quorumlab} command: dispatches subcommands; errors print one clear line and exit 2. */
+public final class Main {
+
+    private static final String USAGE = """
+            usage: quorumlab <command> [options]
+              server [zoo.cfg] [--port P] [--data-dir D] [--tick-time MS]   run one server
+              dump --data-dir D                                           print the tree as JSON
+              restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    static int run(String[] args) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            System.out.print(USAGE);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "server" -> ServerCommand.run(rest);
+                case "dump" -> DumpRestoreCommands.dump(rest, System.out);
+                case "restore" -> DumpRestoreCommands.restore(rest, System.in);
+                default -> {
+                    System.err.println("quorumlab: unknown command '" + args[0] + "'");
+                    System.err.print(USAGE);
+                    yield 2;
+                }
+            };
+        } catch (ConfigException | IllegalArgumentException e) {
+            System.err.println("quorumlab " + args[0] + ": " + e.getMessage());
+            return 2;
+        } catch (Exception e) {
+            System.err.println("quorumlab " + args[0] + " failed: " + e);
+            return 1;
+        }
+    }
+}

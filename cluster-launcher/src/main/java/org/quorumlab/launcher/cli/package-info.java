@@ -1,0 +1,2 @@
+/** The quorumlab command line. */
+package org.quorumlab.launcher.cli;

@@ -1,0 +1,76 @@
+package org.quorumlab.engine.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.CountDownLatch;
+import org.quorumlab.engine.config.ConfigException;
+import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.config.ServerConfigBuilder;
+import org.quorumlab.engine.config.ZooCfgParser;
+import org.quorumlab.engine.node.QuorumLabServer;
+
+/**
+ * {@code quorumlab server [zoo.cfg] [--port P] [--data-dir D] [--tick-time T]}: runs one server
+ * until the process is stopped.
+ */
+public final class ServerCommand {
+
+    private ServerCommand() {
+    }
+
+    public static int run(String[] args) throws InterruptedException {
+        ServerConfig config = parse(args);
+        QuorumLabServer server = QuorumLabServer.start(config);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            stopped.countDown();
+        }, "shutdown"));
+        System.out.println("QuorumLab server listening on port " + server.port() + " (data: "
+                + config.dataDir().toAbsolutePath() + ")");
+        System.out.flush();
+        stopped.await();
+        return 0;
+    }
+
+    static ServerConfig parse(String[] args) {
+        ServerConfigBuilder b = new ServerConfigBuilder();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            switch (a) {
+                case "--port" -> b.clientPort(intArg(args, ++i, a));
+                case "--data-dir" -> b.dataDir(Path.of(arg(args, ++i, a)));
+                case "--tick-time" -> b.tickTime(intArg(args, ++i, a));
+                case "--server-id" -> b.serverId(intArg(args, ++i, a));
+                case "--snap-count" -> b.snapCount(intArg(args, ++i, a));
+                default -> {
+                    if (a.startsWith("--")) {
+                        throw new ConfigException("unknown option " + a);
+                    }
+                    Path cfg = Path.of(a);
+                    if (!Files.isRegularFile(cfg)) {
+                        throw new ConfigException("config file not found: " + a);
+                    }
+                    b = ZooCfgParser.parse(cfg).toBuilder();
+                }
+            }
+        }
+        return b.build();
+    }
+
+    static String arg(String[] args, int i, String name) {
+        if (i >= args.length) {
+            throw new ConfigException(name + " needs a value");
+        }
+        return args[i];
+    }
+
+    static int intArg(String[] args, int i, String name) {
+        String v = arg(args, i, name);
+        try {
+            return Integer.parseInt(v);
+        } catch (NumberFormatException e) {
+            throw new ConfigException(name + " expects a number, got '" + v + "'");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package org.quorumlab.engine.config;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Immutable server configuration, parsed once from zoo.cfg and/or command-line flags. Key names
+ * follow ZooKeeper's so an existing zoo.cfg works unchanged.
+ *
+ * @param snapCount transactions between snapshots
+ * @param containerCheckIntervalMs how often empty containers and expired TTL nodes are reaped
+ * @param superDigest {@code user:base64(sha1)} that grants the super identity, or null
+ */
+public record ServerConfig(
+        long serverId,
+        String clientPortAddress,
+        int clientPort,
+        Path dataDir,
+        int tickTime,
+        int minSessionTimeout,
+        int maxSessionTimeout,
+        int maxClientCnxns,
+        int juteMaxBuffer,
+        boolean extendedTypesEnabled,
+        String superDigest,
+        boolean skipAcl,
+        int snapCount,
+        long containerCheckIntervalMs,
+        boolean reconfigEnabled,
+        int initLimit,
+        int syncLimit,
+        int adminPort,
+        List<QuorumServerSpec> servers) {
+
+    public static final int DEFAULT_TICK_TIME = 2000;
+    public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
+
+    public ServerConfig {
+        servers = List.copyOf(servers);
+        if (tickTime <= 0) {
+            throw new ConfigException("tickTime must be positive");
+        }
+        if (clientPort < 0 || clientPort > 65535) {
+            throw new ConfigException("clientPort out of range: " + clientPort);
+        }
+        if (juteMaxBuffer <= 0) {
+            throw new ConfigException("jute.maxbuffer must be positive");
+        }
+        if (minSessionTimeout > maxSessionTimeout) {
+            throw new ConfigException("minSessionTimeout " + minSessionTimeout
+                    + " is larger than maxSessionTimeout " + maxSessionTimeout);
+        }
+    }
+
+    /** A standalone server with ZooKeeper's defaults. */
+    public static ServerConfig standalone(int clientPort, Path dataDir) {
+        return new ServerConfigBuilder().clientPort(clientPort).dataDir(dataDir).build();
+    }
+
+    public boolean isReplicated() {
+        return servers.size() > 1;
+    }
+
+    public ServerConfigBuilder toBuilder() {
+        return ServerConfigBuilder.from(this);
+    }
+}

@@ -1,0 +1,81 @@
+package org.quorumlab.engine.config;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Mutable builder for {@link ServerConfig}; session timeout bounds default to 2× and 20× tickTime. */
+public final class ServerConfigBuilder {
+
+    private long serverId = 1;
+    private String clientPortAddress = "0.0.0.0";
+    private int clientPort = 2181;
+    private Path dataDir = Path.of("data");
+    private int tickTime = ServerConfig.DEFAULT_TICK_TIME;
+    private int minSessionTimeout = -1;
+    private int maxSessionTimeout = -1;
+    private int maxClientCnxns = 60;
+    private int juteMaxBuffer = ServerConfig.DEFAULT_JUTE_MAX_BUFFER;
+    private boolean extendedTypesEnabled = true;
+    private String superDigest;
+    private boolean skipAcl;
+    private int snapCount = 10_000;
+    private long containerCheckIntervalMs = 60_000;
+    private boolean reconfigEnabled = true;
+    private int initLimit = 10;
+    private int syncLimit = 5;
+    private int adminPort = -1;
+    private final List<QuorumServerSpec> servers = new ArrayList<>();
+
+    static ServerConfigBuilder from(ServerConfig c) {
+        ServerConfigBuilder b = new ServerConfigBuilder();
+        b.serverId = c.serverId();
+        b.clientPortAddress = c.clientPortAddress();
+        b.clientPort = c.clientPort();
+        b.dataDir = c.dataDir();
+        b.tickTime = c.tickTime();
+        b.minSessionTimeout = c.minSessionTimeout();
+        b.maxSessionTimeout = c.maxSessionTimeout();
+        b.maxClientCnxns = c.maxClientCnxns();
+        b.juteMaxBuffer = c.juteMaxBuffer();
+        b.extendedTypesEnabled = c.extendedTypesEnabled();
+        b.superDigest = c.superDigest();
+        b.skipAcl = c.skipAcl();
+        b.snapCount = c.snapCount();
+        b.containerCheckIntervalMs = c.containerCheckIntervalMs();
+        b.reconfigEnabled = c.reconfigEnabled();
+        b.initLimit = c.initLimit();
+        b.syncLimit = c.syncLimit();
+        b.adminPort = c.adminPort();
+        b.servers.addAll(c.servers());
+        return b;
+    }
+
+    public ServerConfigBuilder serverId(long v) { serverId = v; return this; }
+    public ServerConfigBuilder clientPortAddress(String v) { clientPortAddress = v; return this; }
+    public ServerConfigBuilder clientPort(int v) { clientPort = v; return this; }
+    public ServerConfigBuilder dataDir(Path v) { dataDir = v; return this; }
+    public ServerConfigBuilder tickTime(int v) { tickTime = v; return this; }
+    public ServerConfigBuilder minSessionTimeout(int v) { minSessionTimeout = v; return this; }
+    public ServerConfigBuilder maxSessionTimeout(int v) { maxSessionTimeout = v; return this; }
+    public ServerConfigBuilder maxClientCnxns(int v) { maxClientCnxns = v; return this; }
+    public ServerConfigBuilder juteMaxBuffer(int v) { juteMaxBuffer = v; return this; }
+    public ServerConfigBuilder extendedTypesEnabled(boolean v) { extendedTypesEnabled = v; return this; }
+    public ServerConfigBuilder superDigest(String v) { superDigest = v; return this; }
+    public ServerConfigBuilder skipAcl(boolean v) { skipAcl = v; return this; }
+    public ServerConfigBuilder snapCount(int v) { snapCount = v; return this; }
+    public ServerConfigBuilder containerCheckIntervalMs(long v) { containerCheckIntervalMs = v; return this; }
+    public ServerConfigBuilder reconfigEnabled(boolean v) { reconfigEnabled = v; return this; }
+    public ServerConfigBuilder initLimit(int v) { initLimit = v; return this; }
+    public ServerConfigBuilder syncLimit(int v) { syncLimit = v; return this; }
+    public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
+    public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
+
+    public ServerConfig build() {
+        int min = minSessionTimeout < 0 ? 2 * tickTime : minSessionTimeout;
+        int max = maxSessionTimeout < 0 ? 20 * tickTime : maxSessionTimeout;
+        return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
+                maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
+                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, servers);
+    }
+}

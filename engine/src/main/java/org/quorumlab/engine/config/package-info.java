@@ -1,0 +1,2 @@
+/** Immutable server configuration parsed once from zoo.cfg or flags. Imports only java.*. */
+package org.quorumlab.engine.config;

@@ -1,0 +1,73 @@
+package org.quorumlab.engine.net;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetSocketAddress;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.quorumlab.engine.server.RequestPipeline;
+import org.quorumlab.engine.server.ServerStats;
+
+/** The client port: Netty server that speaks ZooKeeper's client protocol. */
+public final class ClientServer implements AutoCloseable {
+
+    private final EventLoopGroup boss = new NioEventLoopGroup(1);
+    private final EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
+    private final Set<NettyClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Channel serverChannel;
+
+    public ClientServer(String host, int port, int juteMaxBuffer, RequestPipeline pipeline, ServerView view,
+            ServerStats stats, String superDigest) throws InterruptedException {
+        ServerBootstrap b = new ServerBootstrap()
+                .group(boss, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        NettyClientConnection conn = new NettyClientConnection(pipeline, view, stats, superDigest);
+                        connections.add(conn);
+                        ch.closeFuture().addListener(f -> connections.remove(conn));
+                        ch.pipeline().addLast(new FrameDecoder(juteMaxBuffer), conn);
+                    }
+                });
+        serverChannel = b.bind(new InetSocketAddress(host, port)).sync().channel();
+    }
+
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    public int connectionCount() {
+        return connections.size();
+    }
+
+    /** Snapshot of live connections for cons/admin. */
+    public java.util.List<ConnectionInfo> connectionInfos() {
+        return connections.stream()
+                .map(c -> new ConnectionInfo(c.remoteAddress(), c.sessionId(), c.receivedCount(), c.sentCount(),
+                        c.createdMs()))
+                .toList();
+    }
+
+    /** Public, immutable description of one connection. */
+    public record ConnectionInfo(String remote, long sessionId, long received, long sent, long establishedMs) {
+    }
+
+    @Override
+    public void close() {
+        serverChannel.close().syncUninterruptibly();
+        for (NettyClientConnection c : connections) {
+            c.close("server shutting down");
+        }
+        workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

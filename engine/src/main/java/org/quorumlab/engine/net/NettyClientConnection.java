@@ -1,0 +1,227 @@
+package org.quorumlab.engine.net;
+
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import org.quorumlab.engine.auth.AclChecker;
+import org.quorumlab.engine.auth.AuthProvider;
+import org.quorumlab.engine.proto.AuthPacket;
+import org.quorumlab.engine.proto.ConnectRequest;
+import org.quorumlab.engine.proto.ErrorCode;
+import org.quorumlab.engine.proto.Id;
+import org.quorumlab.engine.proto.JuteInput;
+import org.quorumlab.engine.proto.JuteOutput;
+import org.quorumlab.engine.proto.JuteRecord;
+import org.quorumlab.engine.proto.KeeperState;
+import org.quorumlab.engine.proto.OpCode;
+import org.quorumlab.engine.proto.Perms;
+import org.quorumlab.engine.proto.ReplyHeader;
+import org.quorumlab.engine.proto.RequestHeader;
+import org.quorumlab.engine.proto.WatcherEvent;
+import org.quorumlab.engine.server.ClientConnection;
+import org.quorumlab.engine.server.Request;
+import org.quorumlab.engine.server.RequestPipeline;
+import org.quorumlab.engine.server.ServerStats;
+import org.quorumlab.engine.tree.WatchEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One client TCP connection: decodes requests and hands them to the pipeline, encodes replies
+ * and watch events. Any malformed input closes this connection only, with one log line.
+ */
+final class NettyClientConnection extends ChannelInboundHandlerAdapter implements ClientConnection {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyClientConnection.class);
+    private static final int AUTH_XID = -4;
+    private static final int NOTIFICATION_XID = -1;
+
+    private final RequestPipeline pipeline;
+    private final ServerView serverView;
+    private final ServerStats stats;
+    private final String superDigest;
+    private final List<Id> authInfo = new CopyOnWriteArrayList<>();
+    private final AtomicBoolean flushScheduled = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicLong sent = new AtomicLong();
+    private volatile Channel channel;
+    private volatile long sessionId;
+    private volatile boolean connected;
+    private final long createdMs = System.currentTimeMillis();
+
+    NettyClientConnection(RequestPipeline pipeline, ServerView serverView, ServerStats stats, String superDigest) {
+        this.pipeline = pipeline;
+        this.serverView = serverView;
+        this.stats = stats;
+        this.superDigest = superDigest;
+    }
+
+    @Override
+    public void channelActive(ChannelHandlerContext ctx) {
+        channel = ctx.channel();
+        if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
+            authInfo.add(new Id("ip", a.getAddress().getHostAddress()));
+        }
+        ctx.fireChannelActive();
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext ctx, Object msg) {
+        if (msg instanceof FrameDecoder.FourLetterWord w) {
+            String reply = serverView.fourLetterWord(w.command());
+            ctx.writeAndFlush(Unpooled.copiedBuffer(reply, StandardCharsets.UTF_8))
+                    .addListener(ChannelFutureListener.CLOSE);
+            return;
+        }
+        byte[] frame = (byte[]) msg;
+        received.incrementAndGet();
+        stats.packetsReceived.increment();
+        JuteInput in = new JuteInput(frame);
+        if (!connected) {
+            connected = true;
+            pipeline.connect(this, ConnectRequest.read(in));
+            return;
+        }
+        RequestHeader header = RequestHeader.read(in);
+        byte[] body = new byte[in.remaining()];
+        System.arraycopy(frame, frame.length - body.length, body, 0, body.length);
+        if (header.type() == OpCode.auth) {
+            handleAuth(header, AuthPacket.read(new JuteInput(body)));
+            return;
+        }
+        if (header.type() == OpCode.sasl) {
+            throw new IllegalArgumentException("SASL is not supported");
+        }
+        pipeline.submit(new Request(this, sessionId, header.xid(), header.type(), body, List.copyOf(authInfo),
+                System.nanoTime()));
+    }
+
+    private void handleAuth(RequestHeader header, AuthPacket packet) {
+        AclChecker acls = pipeline.acls();
+        AuthProvider provider = acls.provider(packet.scheme());
+        String id = provider == null ? null : provider.authenticate(packet.auth());
+        if (id == null) {
+            LOG.info("Authentication failed for scheme {} from {}", packet.scheme(), remoteAddress());
+            send(new ReplyHeader(AUTH_XID, 0, ErrorCode.AUTHFAILED.intValue()), null);
+            close("authentication failed");
+            return;
+        }
+        authInfo.add(new Id(packet.scheme(), id));
+        if ("digest".equals(packet.scheme()) && id.equals(superDigest)) {
+            authInfo.add(AclChecker.SUPER);
+        }
+        send(new ReplyHeader(AUTH_XID, 0, 0), null);
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+        LOG.warn("Closing connection {} (session 0x{}): {}", remoteAddress(), Long.toHexString(sessionId),
+                cause.getCause() != null && cause instanceof io.netty.handler.codec.DecoderException
+                        ? cause.getCause().toString() : cause.toString());
+        close("bad input");
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext ctx) {
+        closed.set(true);
+        pipeline.connectionClosed(this);
+    }
+
+    // ------------------------------------------------------------ ClientConnection
+
+    @Override
+    public void send(ReplyHeader header, JuteRecord body) {
+        JuteOutput out = new JuteOutput();
+        out.writeInt(0);
+        header.write(out);
+        if (body != null) {
+            body.write(out);
+        }
+        writeFrame(out);
+    }
+
+    @Override
+    public void sendConnectResponse(JuteRecord response) {
+        JuteOutput out = new JuteOutput();
+        out.writeInt(0);
+        response.write(out);
+        writeFrame(out);
+    }
+
+    private void writeFrame(JuteOutput out) {
+        Channel ch = channel;
+        if (ch == null || closed.get()) {
+            return;
+        }
+        out.writeIntAt(0, out.size() - 4);
+        sent.incrementAndGet();
+        stats.packetsSent.increment();
+        ch.write(Unpooled.wrappedBuffer(out.array(), 0, out.size()));
+        if (flushScheduled.compareAndSet(false, true)) {
+            ch.eventLoop().execute(() -> {
+                flushScheduled.set(false);
+                ch.flush();
+            });
+        }
+    }
+
+    @Override
+    public void process(WatchEvent event, List<org.quorumlab.engine.proto.Acl> nodeAcl) {
+        if (!pipeline.acls().allows(nodeAcl, Perms.READ, authInfo)) {
+            return;
+        }
+        send(new ReplyHeader(NOTIFICATION_XID, event.zxid(), 0),
+                new WatcherEvent(event.type().intValue(), KeeperState.SyncConnected.intValue(), event.path()));
+    }
+
+    @Override
+    public void close(String reason) {
+        Channel ch = channel;
+        if (ch != null && !closed.getAndSet(true)) {
+            LOG.debug("Closing connection {}: {}", remoteAddress(), reason);
+            ch.eventLoop().execute(() -> ch.flush().close());
+        }
+    }
+
+    @Override
+    public List<Id> authInfo() {
+        return List.copyOf(authInfo);
+    }
+
+    @Override
+    public String remoteAddress() {
+        Channel ch = channel;
+        return ch == null ? "?" : String.valueOf(ch.remoteAddress());
+    }
+
+    @Override
+    public long sessionId() {
+        return sessionId;
+    }
+
+    @Override
+    public void setSessionId(long sessionId) {
+        this.sessionId = sessionId;
+    }
+
+    long receivedCount() {
+        return received.get();
+    }
+
+    long sentCount() {
+        return sent.get();
+    }
+
+    long createdMs() {
+        return createdMs;
+    }
+}

@@ -1,0 +1,262 @@
+package org.quorumlab.engine.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link Storage} and its three stores, run against every implementation. "Restart" means what a
+ * crash and restart means for that implementation: reopening the data directory, or reusing the in-memory object.
+ */
+public abstract class StorageContractTest {
+
+    protected Storage storage;
+
+    /** Opens the storage under test; called again by {@link #restart()} after {@link Storage#close()}. */
+    protected abstract Storage open();
+
+    @BeforeEach
+    void openStorage() {
+        storage = open();
+    }
+
+    @AfterEach
+    void closeStorage() {
+        storage.close();
+    }
+
+    protected void restart() {
+        storage.close();
+        storage = open();
+    }
+
+    protected static LogEntry entry(long zxid) {
+        return new LogEntry(zxid, ("txn-" + zxid).getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static List<LogEntry> entries(long fromInclusive, long toInclusive) {
+        return LongStream.rangeClosed(fromInclusive, toInclusive).mapToObj(StorageContractTest::entry).toList();
+    }
+
+    @Test
+    void emptyLogHasZeroBoundsAndNoEntries() {
+        TxnLog log = storage.txnLog();
+        assertThat(log.lastZxid()).isZero();
+        assertThat(log.firstZxid()).isZero();
+        assertThat(log.readAfter(0, 10)).isEmpty();
+    }
+
+    @Test
+    void appendedEntriesAreReadBackInOrder() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 3));
+        log.append(List.of(entry(10)));
+        log.append(List.of());
+
+        assertThat(log.firstZxid()).isEqualTo(1);
+        assertThat(log.lastZxid()).isEqualTo(10);
+        assertThat(log.readAfter(0, 100)).containsExactly(entry(1), entry(2), entry(3), entry(10));
+        assertThat(log.readAfter(2, 100)).containsExactly(entry(3), entry(10));
+        assertThat(log.readAfter(3, 100)).containsExactly(entry(10));
+        assertThat(log.readAfter(10, 100)).isEmpty();
+        assertThat(log.readAfter(0, 2)).containsExactly(entry(1), entry(2));
+        assertThat(log.readAfter(0, 0)).isEmpty();
+        assertThatThrownBy(() -> log.readAfter(0, -1)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void payloadsSurviveByteForByte() {
+        byte[] payload = new byte[70_000];
+        for (int i = 0; i < payload.length; i++) {
+            payload[i] = (byte) i;
+        }
+        storage.txnLog().append(List.of(new LogEntry(0x1_0000_0001L, payload)));
+        restart();
+        assertThat(storage.txnLog().readAfter(0, 1).get(0).payload()).isEqualTo(payload);
+    }
+
+    @Test
+    void nonIncreasingZxidsAreRejectedAndLeaveTheLogUnchanged() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 5));
+
+        assertThatThrownBy(() -> log.append(List.of(entry(5)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.append(List.of(entry(3)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.append(List.of(entry(7), entry(6))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> log.append(List.of(entry(7), entry(7))))
+                .isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(log.lastZxid()).isEqualTo(5);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(1, 5));
+    }
+
+    @Test
+    void zeroAndNegativeZxidsAreRejected() {
+        assertThatThrownBy(() -> storage.txnLog().append(List.of(entry(0))))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> storage.txnLog().append(List.of(entry(-1))))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void truncateAfterDropsTheTailAndAllowsRewritingIt() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 10));
+
+        log.truncateAfter(6);
+        assertThat(log.lastZxid()).isEqualTo(6);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(1, 6));
+
+        LogEntry rewritten = new LogEntry(7, new byte[] {42});
+        log.append(List.of(rewritten));
+        restart();
+        assertThat(storage.txnLog().readAfter(5, 100)).containsExactly(entry(6), rewritten);
+    }
+
+    @Test
+    void truncateAfterBelowTheFirstEntryEmptiesTheLog() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(5, 8));
+        log.truncateAfter(0);
+        assertThat(log.lastZxid()).isZero();
+        assertThat(log.firstZxid()).isZero();
+        log.append(List.of(entry(1)));
+        assertThat(log.readAfter(0, 10)).containsExactly(entry(1));
+    }
+
+    @Test
+    void purgeThroughDropsThePrefix() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 10));
+
+        log.purgeThrough(4);
+        assertThat(log.firstZxid()).isEqualTo(5);
+        assertThat(log.lastZxid()).isEqualTo(10);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(5, 10));
+
+        log.purgeThrough(2);
+        assertThat(log.firstZxid()).isEqualTo(5);
+    }
+
+    @Test
+    void purgingEverythingKeepsTheWatermarkAcrossRestarts() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 10));
+        log.purgeThrough(12);
+        assertThat(log.lastZxid()).isZero();
+        assertThat(log.firstZxid()).isZero();
+
+        restart();
+        TxnLog reopened = storage.txnLog();
+        assertThatThrownBy(() -> reopened.append(List.of(entry(11))))
+                .isInstanceOf(IllegalArgumentException.class);
+        reopened.append(List.of(entry(13)));
+        assertThat(reopened.readAfter(0, 10)).containsExactly(entry(13));
+    }
+
+    @Test
+    void truncateLowersThePurgeWatermark() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 10));
+        log.purgeThrough(10);
+        log.truncateAfter(3);
+        log.append(List.of(entry(4)));
+        assertThat(log.readAfter(0, 10)).containsExactly(entry(4));
+    }
+
+    @Test
+    void logSurvivesRestart() {
+        storage.txnLog().append(entries(1, 100));
+        storage.txnLog().purgeThrough(20);
+        storage.txnLog().truncateAfter(90);
+
+        restart();
+        TxnLog log = storage.txnLog();
+        assertThat(log.firstZxid()).isEqualTo(21);
+        assertThat(log.lastZxid()).isEqualTo(90);
+        assertThat(log.readAfter(0, 1000)).isEqualTo(entries(21, 90));
+    }
+
+    @Test
+    void snapshotStoreKeepsTheLatestAndRetainsTheNewest() {
+        SnapshotStore snapshots = storage.snapshots();
+        assertThat(snapshots.latest()).isEmpty();
+
+        snapshots.save(new Snapshot(10, new byte[] {1}));
+        snapshots.save(new Snapshot(30, new byte[] {3}));
+        snapshots.save(new Snapshot(20, new byte[] {2}));
+        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3}));
+
+        snapshots.save(new Snapshot(30, new byte[] {3, 3}));
+        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3, 3}));
+
+        snapshots.retainLatest(2);
+        snapshots.retainLatest(1);
+        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3, 3}));
+        assertThatThrownBy(() -> snapshots.retainLatest(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void retainLatestDeletesOnlyOlderSnapshots() {
+        SnapshotStore snapshots = storage.snapshots();
+        for (long zxid = 1; zxid <= 5; zxid++) {
+            snapshots.save(new Snapshot(zxid * 100, new byte[] {(byte) zxid}));
+        }
+        snapshots.retainLatest(2);
+        restart();
+        assertThat(storage.snapshots().latest()).contains(new Snapshot(500, new byte[] {5}));
+        storage.snapshots().retainLatest(1);
+        assertThat(storage.snapshots().latest()).contains(new Snapshot(500, new byte[] {5}));
+    }
+
+    @Test
+    void snapshotsSurviveRestart() {
+        byte[] data = new byte[1 << 20];
+        data[12345] = 7;
+        storage.snapshots().save(new Snapshot(0x2_0000_0005L, data));
+        restart();
+        assertThat(storage.snapshots().latest()).contains(new Snapshot(0x2_0000_0005L, data));
+    }
+
+    @Test
+    void metadataReturnsDefaultsUntilPutAndSurvivesRestart() {
+        MetadataStore metadata = storage.metadata();
+        assertThat(metadata.get("acceptedEpoch", -1)).isEqualTo(-1);
+
+        metadata.put("acceptedEpoch", 3);
+        metadata.put("currentEpoch", 2);
+        metadata.put("acceptedEpoch", 4);
+        metadata.put("negative", Long.MIN_VALUE);
+
+        restart();
+        assertThat(storage.metadata().get("acceptedEpoch", -1)).isEqualTo(4);
+        assertThat(storage.metadata().get("currentEpoch", -1)).isEqualTo(2);
+        assertThat(storage.metadata().get("negative", 0)).isEqualTo(Long.MIN_VALUE);
+        assertThat(storage.metadata().get("configVersion", 9)).isEqualTo(9);
+    }
+
+    @Test
+    void storesAreIndependent() {
+        storage.txnLog().append(entries(1, 3));
+        storage.snapshots().save(new Snapshot(2, new byte[] {2}));
+        storage.metadata().put("currentEpoch", 1);
+        storage.txnLog().purgeThrough(3);
+
+        assertThat(storage.snapshots().latest()).contains(new Snapshot(2, new byte[] {2}));
+        assertThat(storage.metadata().get("currentEpoch", 0)).isEqualTo(1);
+    }
+
+    @Test
+    void closeIsIdempotent() {
+        storage.close();
+        storage.close();
+        storage = open();
+    }
+}
