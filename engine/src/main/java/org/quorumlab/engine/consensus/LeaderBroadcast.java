@@ -34,7 +34,16 @@ final class LeaderBroadcast {
         return append(payload, null);
     }
 
+    /** Zxid the next accepted proposal will get (-1 if the counter is exhausted). */
+    long nextZxid() {
+        return counter >= Zxid.MAX_COUNTER ? -1 : Zxid.make(epoch, counter + 1);
+    }
+
     ProposeResult proposeReconfig(QuorumConfig requested) {
+        return proposeReconfig(requested, requested.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    ProposeResult proposeReconfig(QuorumConfig requested, byte[] payload) {
         if (tracker.pendingReconfig() != null) {
             return new ProposeResult.Refused(ProposeResult.RefusalReason.RECONFIG_IN_PROGRESS);
         }
@@ -44,7 +53,7 @@ final class LeaderBroadcast {
         if (!requested.isQuorum(connectedVoters(Long.MIN_VALUE))) {
             return new ProposeResult.Refused(ProposeResult.RefusalReason.NEW_CONFIG_NO_QUORUM);
         }
-        return append(requested.toString().getBytes(StandardCharsets.UTF_8), requested);
+        return append(payload, requested);
     }
 
     private ProposeResult append(byte[] payload, QuorumConfig newConfig) {

@@ -132,6 +132,10 @@ final class LeaderRole {
         if (link.phase != LearnerLink.Phase.LEADERINFO_SENT) {
             return;
         }
+        if (ae.newEpoch() != epoch) {
+            links.remove(link.sid); // an answer to another leader incarnation on a reused connection id
+            return;
+        }
         link.lastZxid = ae.lastZxid();
         link.phase = LearnerLink.Phase.EPOCH_ACKED;
         if (ae.currentEpoch() != -1) {

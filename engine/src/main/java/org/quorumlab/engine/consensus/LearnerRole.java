@@ -24,6 +24,7 @@ final class LearnerRole {
     private long epoch = -1;
     private long newLeaderZxid = -1;
     private long ackedZxid = -1;
+    private boolean rejected;
 
     LearnerRole(NodeContext ctx, long leaderId, boolean observer) {
         this.ctx = ctx;
@@ -66,13 +67,19 @@ final class LearnerRole {
             ctx.transitions().lookForLeader("lost leader " + leaderId);
             return;
         }
-        if (phase == Phase.CONNECTING) {
+        if (phase == Phase.CONNECTING && !rejected) {
             sendInfo(); // the leader may not have been listening yet; duplicates are ignored
         }
     }
 
     void onPacket(Message.Peer m) {
         if (m.from() != leaderId || m.session() != session) {
+            return;
+        }
+        if (m.seq() == 0 && recvSeq > 0) {
+            // A new leader incarnation (restart or re-election) reuses our connection id: the
+            // connection we had is gone.
+            ctx.transitions().lookForLeader("leader " + leaderId + " restarted its side of the connection");
             return;
         }
         if (m.seq() < recvSeq) {
@@ -107,7 +114,7 @@ final class LearnerRole {
     }
 
     private void onLeaderInfo(Packet.LeaderInfo li) {
-        if (phase != Phase.CONNECTING) {
+        if (phase != Phase.CONNECTING || rejected) {
             return;
         }
         long newEpoch = li.newEpoch();
@@ -118,12 +125,15 @@ final class LearnerRole {
         } else if (newEpoch == ctx.acceptedEpoch()) {
             reportedEpoch = -1; // already acked this epoch once: ZAB forbids a second promise
         } else {
-            ctx.transitions().lookForLeader("leader epoch " + newEpoch + " < accepted " + ctx.acceptedEpoch());
+            // ZooKeeper fails the connection; we stay silent until initLimit expires so that the
+            // immediate re-election (which would pick the same leader) is paced by the clock.
+            rejected = true;
+            ctx.emit(new Event.StepDown(newEpoch, "leader epoch " + newEpoch + " < accepted " + ctx.acceptedEpoch()));
             return;
         }
         epoch = newEpoch;
         ctx.emit(new Event.NewEpoch(newEpoch));
-        send(new Packet.AckEpoch(reportedEpoch, ctx.log.lastZxid()));
+        send(new Packet.AckEpoch(newEpoch, reportedEpoch, ctx.log.lastZxid()));
         phase = Phase.EPOCH_ACKED;
     }
 

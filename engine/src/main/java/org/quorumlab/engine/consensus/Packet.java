@@ -13,8 +13,11 @@ public sealed interface Packet {
     record LeaderInfo(long newEpoch) implements Packet {
     }
 
-    /** ACKEPOCH: learner's current epoch (-1 if it had already accepted this epoch) and last zxid. */
-    record AckEpoch(long currentEpoch, long lastZxid) implements Packet {
+    /**
+     * ACKEPOCH for {@code newEpoch}: learner's current epoch (-1 if it had already accepted this
+     * epoch) and last zxid.
+     */
+    record AckEpoch(long newEpoch, long currentEpoch, long lastZxid) implements Packet {
     }
 
     /**

@@ -98,6 +98,27 @@ public final class ZabNode {
         return b.proposeReconfig(newConfig);
     }
 
+    /**
+     * Like {@link #proposeReconfig(QuorumConfig)} with an opaque host payload (e.g. the serialized
+     * reconfig txn) carried by the log entry and handed back in {@link Action.Apply}.
+     */
+    public ProposeResult proposeReconfig(QuorumConfig newConfig, byte[] payload) {
+        LeaderBroadcast b = establishedBroadcast();
+        if (b == null) {
+            return refusal();
+        }
+        return b.proposeReconfig(newConfig, payload.clone());
+    }
+
+    /**
+     * The zxid the next accepted proposal of this established leader will get, so that a request
+     * preparer can stamp the txn before proposing it; -1 if this server cannot propose.
+     */
+    public long nextZxid() {
+        LeaderBroadcast b = establishedBroadcast();
+        return b == null ? -1 : b.nextZxid();
+    }
+
     private LeaderBroadcast establishedBroadcast() {
         return leader != null && leader.phase() == LeaderRole.Phase.BROADCAST ? leader.broadcast() : null;
     }

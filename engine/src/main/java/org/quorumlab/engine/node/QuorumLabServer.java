@@ -1,13 +1,21 @@
 package org.quorumlab.engine.node;
 
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.quorumlab.engine.config.DynamicConfig;
+import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.consensus.ServerState;
+import org.quorumlab.engine.consensus.ZabNode;
 import org.quorumlab.engine.net.ClientServer;
 import org.quorumlab.engine.net.ServerView;
+import org.quorumlab.engine.replication.ZabHost;
 import org.quorumlab.engine.server.PipelineClock;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.ServerStats;
@@ -21,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A standalone QuorumLab server: SQLite storage, recovered tree, request pipeline, group-commit
- * log and the Netty client port, wired together.
+ * One QuorumLab server process: SQLite storage, recovered tree, request pipeline, group-commit
+ * log, the Netty client port and, when zoo.cfg lists an ensemble, the ZAB host and quorum port.
  */
 public final class QuorumLabServer implements AutoCloseable, ServerView {
 
@@ -33,25 +41,49 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
     private final Storage storage;
     private final GroupCommitLog log;
     private final RequestPipeline pipeline;
+    private final ZabHost zab;
     private final ClientServer clientServer;
     private final ServerStats stats = new ServerStats();
     private final ScheduledExecutorService ticker;
     private final ExecutorService snapshotWriter;
+    private final AtomicLong previousSnapshotZxid = new AtomicLong();
 
     private QuorumLabServer(ServerConfig config) throws InterruptedException {
         this.config = config;
         this.storage = SqliteStorage.open(config.dataDir());
-        DataTree tree = Recovery.recover(storage);
-        this.log = new GroupCommitLog(storage.txnLog());
-        this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer"));
-        this.pipeline = new RequestPipeline(config, tree, new StandaloneReplicator(log), PipelineClock.SYSTEM, stats,
-                this::snapshot);
-        this.clientServer = new ClientServer(config.clientPortAddress(), config.clientPort(), config.juteMaxBuffer(),
+        this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer-" + config.serverId()));
+        int clientPort = config.clientPort();
+        if (config.isReplicated()) {
+            DynamicConfig membership = Replication.membership(config);
+            QuorumServerSpec me = Replication.self(config, membership);
+            if (me.clientPort() > 0) {
+                clientPort = me.clientPort();
+            }
+            DataTree tree = Replication.initialTree(storage, membership);
+            this.log = new GroupCommitLog(storage.txnLog());
+            this.zab = Replication.host(config, storage, log, membership);
+            this.pipeline = new RequestPipeline(config, tree, zab, PipelineClock.SYSTEM, stats, this::snapshot);
+            ZabNode node = Replication.node(config, storage, tree, membership, pipeline);
+            zab.attach(pipeline, node);
+            pipeline.setServing(false, false);
+        } else {
+            DataTree tree = Recovery.recover(storage);
+            this.log = new GroupCommitLog(storage.txnLog());
+            this.zab = null;
+            this.pipeline = new RequestPipeline(config, tree, new StandaloneReplicator(log, tree.lastProcessedZxid()),
+                    PipelineClock.SYSTEM, stats, this::snapshot);
+        }
+        pipeline.start();
+        this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
                 pipeline, this, stats, config.superDigest());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("session-ticker"));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
         ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
-        LOG.info("QuorumLab server {} serving clients on port {}, data in {}", config.serverId(), port(),
-                config.dataDir().toAbsolutePath());
+        if (zab != null) {
+            long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);
+            ticker.scheduleAtFixedRate(zab::tick, period, period, TimeUnit.MILLISECONDS);
+        }
+        LOG.info("QuorumLab server {} serving clients on port {}{}, data in {}", config.serverId(), port(),
+                zab == null ? "" : " (quorum port " + zab.transport().port() + ")", config.dataDir().toAbsolutePath());
     }
 
     public static QuorumLabServer start(ServerConfig config) {
@@ -75,7 +107,26 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
         return pipeline;
     }
 
-    /** Called on the pipeline thread: serialise now, write in the background. */
+    /** The ZAB host, or null for a standalone server. */
+    public ZabHost zab() {
+        return zab;
+    }
+
+    /** leader / follower / observer / looking / standalone, as four-letter words report it. */
+    public String mode() {
+        if (zab == null) {
+            return "standalone";
+        }
+        ServerState role = zab.role();
+        return switch (role) {
+            case LEADING -> "leader";
+            case FOLLOWING -> "follower";
+            case OBSERVING -> "observer";
+            case LOOKING -> "looking";
+        };
+    }
+
+    /** Called on the pipeline thread: serialise now, write and compact in the background. */
     private void snapshot(DataTree tree) {
         byte[] bytes = TreeSnapshotCodec.serialize(tree);
         long zxid = tree.lastProcessedZxid();
@@ -83,6 +134,14 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
             try {
                 storage.snapshots().save(new Snapshot(zxid, bytes));
                 storage.snapshots().retainLatest(SNAPSHOTS_KEPT);
+                // Keep one snapshot interval of log so lagging followers can still sync by DIFF.
+                long purgeTo = previousSnapshotZxid.getAndSet(zxid);
+                if (zab != null) {
+                    zab.snapshotTaken(purgeTo);
+                }
+                if (purgeTo > 0) {
+                    log.runExclusive(l -> l.purgeThrough(purgeTo));
+                }
                 LOG.info("Snapshot at 0x{} ({} bytes)", Long.toHexString(zxid), bytes.length);
             } catch (RuntimeException e) {
                 LOG.error("Snapshot at 0x{} failed", Long.toHexString(zxid), e);
@@ -93,32 +152,46 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
     @Override
     public String fourLetterWord(String command) {
         try {
+            if (!pipeline.isServing() && !Set.of("ruok", "conf", "envi").contains(command)) {
+                return "This ZooKeeper instance is not currently serving requests\n";
+            }
             FourLetterWords.Snapshot s = pipeline.query(t -> new FourLetterWords.Snapshot(t.lastProcessedZxid(),
-                    t.nodeCount(), t.watchCount(), t.ephemeralsBySession().values().stream().mapToInt(java.util.Set::size).sum(),
+                    t.nodeCount(), t.watchCount(),
+                    t.ephemeralsBySession().values().stream().mapToInt(Set::size).sum(),
                     t.dataSize(), t.sessions().size())).get(5, TimeUnit.SECONDS);
             List<String> clients = clientServer.connectionInfos().stream()
                     .map(c -> c.remote() + "[1](queued=0,recved=" + c.received() + ",sent=" + c.sent() + ")")
                     .toList();
-            return FourLetterWords.reply(command, stats, clients, "standalone", s, confText());
+            return FourLetterWords.reply(command, stats, clients, mode(), s, confText());
         } catch (Exception e) {
             return "This ZooKeeper instance is not currently serving requests\n";
         }
     }
 
     private String confText() {
-        return "clientPort=" + port() + "\n"
-                + "dataDir=" + config.dataDir().toAbsolutePath() + "\n"
-                + "tickTime=" + config.tickTime() + "\n"
-                + "maxClientCnxns=" + config.maxClientCnxns() + "\n"
-                + "minSessionTimeout=" + config.minSessionTimeout() + "\n"
-                + "maxSessionTimeout=" + config.maxSessionTimeout() + "\n"
-                + "serverId=" + config.serverId() + "\n";
+        StringBuilder b = new StringBuilder()
+                .append("clientPort=").append(port()).append('\n')
+                .append("dataDir=").append(config.dataDir().toAbsolutePath()).append('\n')
+                .append("tickTime=").append(config.tickTime()).append('\n')
+                .append("maxClientCnxns=").append(config.maxClientCnxns()).append('\n')
+                .append("minSessionTimeout=").append(config.minSessionTimeout()).append('\n')
+                .append("maxSessionTimeout=").append(config.maxSessionTimeout()).append('\n')
+                .append("serverId=").append(config.serverId()).append('\n');
+        if (zab != null) {
+            b.append("initLimit=").append(config.initLimit()).append('\n')
+                    .append("syncLimit=").append(config.syncLimit()).append('\n')
+                    .append(zab.membership().format()).append('\n');
+        }
+        return b.toString();
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
         clientServer.close();
+        if (zab != null) {
+            zab.close();
+        }
         pipeline.close();
         log.flushAndClose();
         snapshotWriter.shutdown();
@@ -131,7 +204,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
         LOG.info("QuorumLab server {} stopped", config.serverId());
     }
 
-    private static java.util.concurrent.ThreadFactory daemon(String name) {
+    private static ThreadFactory daemon(String name) {
         return r -> {
             Thread t = new Thread(r, name);
             t.setDaemon(true);

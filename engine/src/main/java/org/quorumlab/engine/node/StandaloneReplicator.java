@@ -1,6 +1,5 @@
 package org.quorumlab.engine.node;
 
-import java.util.function.Consumer;
 import org.quorumlab.engine.server.TxnReplicator;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.LogEntry;
@@ -11,26 +10,36 @@ import org.quorumlab.engine.txn.TxnRecord;
 final class StandaloneReplicator implements TxnReplicator {
 
     private final GroupCommitLog log;
-    private Consumer<TxnRecord> onCommitted;
-    private Consumer<Throwable> onFatal;
+    private Listener listener;
+    private long lastZxid;
 
-    StandaloneReplicator(GroupCommitLog log) {
+    StandaloneReplicator(GroupCommitLog log, long lastZxid) {
         this.log = log;
+        this.lastZxid = lastZxid;
     }
 
     @Override
-    public void start(Consumer<TxnRecord> onCommitted, Consumer<Throwable> onFatal) {
-        this.onCommitted = onCommitted;
-        this.onFatal = onFatal;
+    public void start(Listener listener) {
+        this.listener = listener;
+    }
+
+    @Override
+    public boolean prepareLocally() {
+        return true;
+    }
+
+    @Override
+    public long nextZxid() {
+        return ++lastZxid;
     }
 
     @Override
     public void propose(TxnRecord record) {
         log.appendAsync(new LogEntry(record.zxid(), TxnCodec.encode(record))).whenComplete((zxid, error) -> {
             if (error != null) {
-                onFatal.accept(error);
+                listener.fatal(error);
             } else {
-                onCommitted.accept(record);
+                listener.committed(record);
             }
         });
     }

@@ -8,6 +8,7 @@ import org.quorumlab.engine.server.ops.AddWatchOp;
 import org.quorumlab.engine.server.ops.CheckOp;
 import org.quorumlab.engine.server.ops.CheckWatchesOp;
 import org.quorumlab.engine.server.ops.CloseSessionOp;
+import org.quorumlab.engine.server.ops.CreateSessionOp;
 import org.quorumlab.engine.server.ops.CreateOp;
 import org.quorumlab.engine.server.ops.DeleteContainerOp;
 import org.quorumlab.engine.server.ops.DeleteOp;
@@ -50,6 +51,7 @@ public final class OpRegistry {
         register(new CheckOp());
         register(new MultiOp(this));
         register(new CloseSessionOp());
+        register(new CreateSessionOp());
         register(new ExistsOp());
         register(new GetDataOp());
         register(new GetChildrenOp());

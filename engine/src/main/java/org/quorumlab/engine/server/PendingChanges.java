@@ -92,6 +92,10 @@ final class PendingChanges {
         return new ArrayList<>(set);
     }
 
+    DataTree tree() {
+        return tree;
+    }
+
     boolean isEmpty() {
         return queue.isEmpty();
     }

@@ -68,6 +68,12 @@ public final class PrepareContext {
         return pending.exists(path);
     }
 
+    /** Current committed ensemble configuration text ({@code /zookeeper/config}). */
+    public String configText() {
+        byte[] data = pending.tree().requireNode(DataTree.CONFIG).data();
+        return data == null ? "" : new String(data, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     public void record(ChangeRecord change) {
         pending.add(change);
     }

@@ -2,17 +2,19 @@ package org.quorumlab.engine.server;
 
 import java.util.ArrayDeque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.quorumlab.engine.auth.AclChecker;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.proto.ConnectRequest;
-import org.quorumlab.engine.proto.ConnectResponse;
 import org.quorumlab.engine.proto.DeleteRequest;
 import org.quorumlab.engine.proto.ErrorCode;
 import org.quorumlab.engine.proto.JuteInput;
@@ -21,6 +23,8 @@ import org.quorumlab.engine.proto.JuteRecord;
 import org.quorumlab.engine.proto.MalformedRecordException;
 import org.quorumlab.engine.proto.OpCode;
 import org.quorumlab.engine.proto.ReplyHeader;
+import org.quorumlab.engine.proto.SyncRequest;
+import org.quorumlab.engine.proto.SyncResponse;
 import org.quorumlab.engine.proto.ZooKeeperException;
 import org.quorumlab.engine.tree.DataTree;
 import org.quorumlab.engine.tree.ProcessTxnResult;
@@ -31,42 +35,51 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The single owner of the data tree, sessions and pending changes. Network threads hand it
- * requests; it prepares writes into txns, hands them to the {@link TxnReplicator}, applies them
- * when committed and answers. Per session, replies keep request order: a read waits behind the
- * session's uncommitted writes, so every reply and watch event leaves in zxid order.
+ * The single owner of the data tree, sessions and pending changes (one thread). Network threads
+ * hand it requests; writes are prepared into txns here (standalone or leader) or forwarded to the
+ * leader (learner), handed to the {@link TxnReplicator}, applied when committed and answered.
+ * Per session, replies keep request order: a read waits behind the session's uncommitted writes
+ * and syncs, so replies and watch events leave in zxid order.
  */
-public final class RequestPipeline implements AutoCloseable {
+public final class RequestPipeline implements AutoCloseable, TxnReplicator.Listener {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
     private static final int PING_XID = -2;
+    /** Internal opcode: a learner tells the leader which sessions its clients kept alive. */
+    public static final int TOUCH_SESSIONS = -100;
 
     private record InFlight(Request request, WriteOp<?> op) {
     }
 
+    private record SessionXid(long sessionId, int xid) {
+    }
+
     private static final class SessionQueue {
-        int inflightWrites;
+        int inflight;
         final ArrayDeque<Request> waiting = new ArrayDeque<>();
     }
 
     private final ServerConfig config;
-    private final DataTree tree;
     private final TxnReplicator replicator;
     private final PipelineClock clock;
     private final OpRegistry registry = new OpRegistry();
     private final AclChecker acls;
-    private final PendingChanges pending;
     private final SessionTracker sessions;
+    private final SessionHandshake handshake;
     private final ServerStats stats;
     private final Consumer<DataTree> snapshotter;
     private final ExecutorService owner;
-    private final Map<Long, InFlight> inflight = new HashMap<>();
+    private final Thread ownerThread;
+    private final Map<SessionXid, InFlight> inflight = new HashMap<>();
+    private final Map<Long, Request> syncs = new HashMap<>();
     private final Map<Long, SessionQueue> queues = new HashMap<>();
-    private final Map<Long, ClientConnection> connections = new HashMap<>();
-    private final Map<Long, ClientConnection> connecting = new HashMap<>();
-    private long lastPreparedZxid;
+    private final Set<Long> touched = new HashSet<>();
+    private DataTree tree;
+    private PendingChanges pending;
+    private long nextSyncToken;
     private long txnsSinceSnapshot;
     private long lastReapMs;
+    private volatile boolean serving = true;
     private volatile boolean failed;
 
     public RequestPipeline(ServerConfig config, DataTree tree, TxnReplicator replicator, PipelineClock clock,
@@ -81,15 +94,23 @@ public final class RequestPipeline implements AutoCloseable {
         this.pending = new PendingChanges(tree);
         long now = clock.wallMillis();
         this.sessions = new SessionTracker(config.serverId(), config.tickTime(), now);
-        this.lastPreparedZxid = tree.lastProcessedZxid();
+        this.handshake = new SessionHandshake(config, sessions);
         this.lastReapMs = now;
         tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
+        Thread[] holder = new Thread[1];
         this.owner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "request-pipeline");
+            Thread t = new Thread(r, "request-pipeline-" + config.serverId());
             t.setDaemon(true);
+            holder[0] = t;
             return t;
         });
-        replicator.start(rec -> owner.execute(() -> applyCommitted(rec)), this::fatal);
+        CompletableFuture.runAsync(() -> { }, owner).join();
+        this.ownerThread = holder[0];
+    }
+
+    /** Starts the replicator on the pipeline thread; call once, after wiring is complete. */
+    public void start() {
+        CompletableFuture.runAsync(() -> replicator.start(this), owner).join();
     }
 
     public AclChecker acls() {
@@ -100,10 +121,25 @@ public final class RequestPipeline implements AutoCloseable {
         return registry;
     }
 
+    /** Runs {@code task} on the pipeline thread (the replication host posts its work here). */
+    public void execute(Runnable task) {
+        owner.execute(task);
+    }
+
     // ------------------------------------------------------------ entry points (any thread)
 
     public void connect(ClientConnection conn, ConnectRequest req) {
-        owner.execute(() -> handleConnect(conn, req));
+        owner.execute(() -> {
+            if (!serving) {
+                conn.close("this server is not serving: no quorum");
+                return;
+            }
+            Request create = handshake.connect(conn, req, tree, clock.wallMillis(), clock.nanos());
+            if (create != null) {
+                stats.outstanding.incrementAndGet();
+                route(create, registry.get(OpCode.createSession), queueOf(create.sessionId()));
+            }
+        });
     }
 
     public void submit(Request request) {
@@ -114,17 +150,17 @@ public final class RequestPipeline implements AutoCloseable {
     public void connectionClosed(ClientConnection conn) {
         owner.execute(() -> {
             tree.removeWatcher(conn);
-            connections.remove(conn.sessionId(), conn);
+            handshake.connectionClosed(conn);
         });
     }
 
-    /** Session expiry and container/TTL reaping; called every tick. */
+    /** Session expiry, container/TTL reaping and session keep-alives to the leader; called every tick. */
     public void tick() {
         owner.execute(this::housekeeping);
     }
 
-    /** Runs a read-only task on the owner thread (admin views, snapshots, dumps). */
-    public <T> CompletableFuture<T> query(java.util.function.Function<DataTree, T> task) {
+    /** Runs a read-only task on the pipeline thread (admin views, four-letter words, dumps). */
+    public <T> CompletableFuture<T> query(Function<DataTree, T> task) {
         CompletableFuture<T> f = new CompletableFuture<>();
         owner.execute(() -> {
             try {
@@ -140,79 +176,151 @@ public final class RequestPipeline implements AutoCloseable {
         return query(t -> sessions.sessions());
     }
 
-    // ------------------------------------------------------------ connect
+    // ------------------------------------------------------------ replication host hooks (pipeline thread)
 
-    private void handleConnect(ClientConnection conn, ConnectRequest req) {
-        if (req.lastZxidSeen() > tree.lastProcessedZxid()) {
-            LOG.info("Refusing session from {}: client has seen zxid 0x{}, ours is 0x{}", conn.remoteAddress(),
-                    Long.toHexString(req.lastZxidSeen()), Long.toHexString(tree.lastProcessedZxid()));
-            conn.close("client is ahead of this server");
+    @Override
+    public void committed(TxnRecord record) {
+        onOwner(() -> applyCommitted(record));
+    }
+
+    @Override
+    public void fatal(Throwable t) {
+        LOG.error("Replication failed; refusing further writes", t);
+        failed = true;
+        onOwner(() -> handshake.closeAll("server storage failure"));
+    }
+
+    @Override
+    public void syncCompleted(long token) {
+        onOwner(() -> {
+            Request r = syncs.remove(token);
+            if (r != null) {
+                String path = SyncRequest.read(new JuteInput(r.body())).path();
+                reply(r, new ReplyHeader(r.xid(), tree.lastProcessedZxid(), 0), new SyncResponse(path));
+                finishInflight(r.sessionId());
+            }
+        });
+    }
+
+    /** Leader: a learner forwarded a client write (or its sessions' keep-alives). */
+    public void handleForwarded(Request request) {
+        if (request.type() == TOUCH_SESSIONS) {
+            JuteInput in = new JuteInput(request.body());
+            for (Long sid : in.readVector(JuteInput::readLong)) {
+                sessions.touch(sid, clock.wallMillis());
+            }
             return;
         }
-        int timeout = Math.max(config.minSessionTimeout(), Math.min(config.maxSessionTimeout(), req.timeOut()));
+        OpHandler handler = registry.get(request.type());
+        if (handler instanceof WriteOp<?> w) {
+            stats.outstanding.incrementAndGet();
+            prepareAndPropose(request, w, false);
+        } else {
+            LOG.warn("Ignoring forwarded request with opcode {}", request.type());
+        }
+    }
+
+    /**
+     * Serving state changed (replicated mode). Leaving service closes every client connection, as
+     * ZooKeeper does, and forgets uncommitted work: clients re-send after reconnecting.
+     */
+    public void setServing(boolean nowServing, boolean leader) {
+        if (serving && !nowServing) {
+            handshake.closeAll("server lost its leader");
+            inflight.clear();
+            syncs.clear();
+            queues.clear();
+            pending = new PendingChanges(tree);
+            stats.outstanding.set(0);
+        }
+        if (nowServing && leader) {
+            long now = clock.wallMillis();
+            tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
+        }
+        serving = nowServing;
+    }
+
+    /** SNAP sync installed a new tree (no client is connected while this happens). */
+    public void replaceTree(DataTree newTree) {
+        tree = newTree;
+        pending = new PendingChanges(newTree);
         long now = clock.wallMillis();
-        if (req.sessionId() == 0) {
-            long id = sessions.newSessionId();
-            conn.setSessionId(id);
-            connecting.put(id, conn);
-            propose(new TxnRecord(new TxnHeader(id, 0, ++lastPreparedZxid, now, OpCode.createSession),
-                    new Txn.CreateSession(timeout)));
-            return;
+        for (Long sid : sessions.sessions().keySet()) {
+            if (!newTree.sessions().containsKey(sid)) {
+                sessions.remove(sid);
+            }
         }
-        long id = req.sessionId();
-        boolean valid = sessions.isActive(id)
-                && java.util.Arrays.equals(req.passwd(), SessionTracker.passwordFor(id));
-        if (!valid) {
-            LOG.info("Invalid session 0x{} from {}: expired or wrong password", Long.toHexString(id), conn.remoteAddress());
-            conn.sendConnectResponse(new ConnectResponse(0, 0, 0, new byte[16], false));
-            conn.close("session expired");
-            return;
-        }
-        sessions.touch(id, now);
-        conn.setSessionId(id);
-        ClientConnection old = connections.put(id, conn);
-        if (old != null && old != conn) {
-            tree.removeWatcher(old);
-            old.close("session moved to another connection");
-        }
-        conn.sendConnectResponse(new ConnectResponse(0, timeout, id, SessionTracker.passwordFor(id), false));
+        newTree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
+    }
+
+    public DataTree tree() {
+        return tree;
     }
 
     // ------------------------------------------------------------ requests
 
     private void handleRequest(Request request) {
         long sid = request.sessionId();
-        if (!sessions.touch(sid, clock.wallMillis()) && request.connection() != null) {
+        ClientConnection conn = request.connection();
+        if (!serving) {
             stats.outstanding.decrementAndGet();
-            request.connection().send(new ReplyHeader(request.xid(), tree.lastProcessedZxid(),
-                    ErrorCode.SESSIONEXPIRED.intValue()), null);
-            request.connection().close("session expired");
+            conn.close("this server is not serving");
             return;
         }
+        if (!sessions.touch(sid, clock.wallMillis())) {
+            stats.outstanding.decrementAndGet();
+            conn.send(new ReplyHeader(request.xid(), tree.lastProcessedZxid(), ErrorCode.SESSIONEXPIRED.intValue()), null);
+            conn.close("session expired");
+            return;
+        }
+        touched.add(sid);
         OpHandler handler = registry.get(request.type());
-        if (handler == null) {
+        if (handler == null || request.type() == OpCode.createSession || request.type() == OpCode.deleteContainer) {
             stats.outstanding.decrementAndGet();
             LOG.warn("Closing connection {}: unknown opcode {}", describe(request), request.type());
-            if (request.connection() != null) {
-                request.connection().close("unknown opcode " + request.type());
-            }
+            conn.close("unknown opcode " + request.type());
             return;
         }
-        SessionQueue q = queues.computeIfAbsent(sid, k -> new SessionQueue());
-        if (!q.waiting.isEmpty() || (handler instanceof ReadOp && q.inflightWrites > 0)) {
+        SessionQueue q = queueOf(sid);
+        if (!q.waiting.isEmpty() || (isRead(handler) && q.inflight > 0)) {
             q.waiting.addLast(request);
             return;
         }
-        dispatch(request, handler, q);
+        route(request, handler, q);
     }
 
-    private void dispatch(Request request, OpHandler handler, SessionQueue q) {
-        if (handler instanceof WriteOp<?> w) {
-            if (prepareAndPropose(request, w)) {
-                q.inflightWrites++;
+    private boolean isRead(OpHandler handler) {
+        return handler instanceof ReadOp && handler.opCode() != OpCode.sync;
+    }
+
+    private SessionQueue queueOf(long sid) {
+        return queues.computeIfAbsent(sid, k -> new SessionQueue());
+    }
+
+    private void route(Request request, OpHandler handler, SessionQueue q) {
+        if (handler.opCode() == OpCode.sync && replicator.sync(++nextSyncToken)) {
+            syncs.put(nextSyncToken, request);
+            q.inflight++;
+        } else if (handler instanceof WriteOp<?> w) {
+            if (replicator.prepareLocally()) {
+                if (prepareAndPropose(request, w, true)) {
+                    q.inflight++;
+                }
+            } else if (replicator.forward(ForwardedRequestCodec.encode(request))) {
+                track(request, w);
+                q.inflight++;
+            } else {
+                stats.outstanding.decrementAndGet();
+                request.connection().close("no leader to forward the write to");
             }
         } else {
             executeRead(request, (ReadOp<?>) handler);
+        }
+    }
+
+    private void track(Request request, WriteOp<?> op) {
+        if (request.connection() != null && request.type() != OpCode.createSession) {
+            inflight.put(new SessionXid(request.sessionId(), request.xid()), new InFlight(request, op));
         }
     }
 
@@ -227,30 +335,33 @@ public final class RequestPipeline implements AutoCloseable {
         } catch (ZooKeeperException e) {
             reply(request, new ReplyHeader(xid, tree.lastProcessedZxid(), e.code().intValue()), null);
         } catch (MalformedRecordException e) {
-            stats.outstanding.decrementAndGet();
-            LOG.warn("Closing connection {}: malformed {} request: {}", describe(request),
-                    OpCode.name(request.type()), e.getMessage());
-            if (conn != null) {
-                conn.close("malformed request");
-            }
+            rejectMalformed(request, e);
         }
     }
 
-    /** @return true if a txn was proposed (the session now has a write in flight) */
-    private <R> boolean prepareAndPropose(Request request, WriteOp<R> op) {
+    private void rejectMalformed(Request request, RuntimeException e) {
+        stats.outstanding.decrementAndGet();
+        LOG.warn("Closing connection {}: malformed {} request: {}", describe(request), OpCode.name(request.type()),
+                e.getMessage());
+        if (request.connection() != null) {
+            request.connection().close("malformed request");
+        }
+    }
+
+    /** @return true if a txn was proposed */
+    private <R> boolean prepareAndPropose(Request request, WriteOp<R> op, boolean local) {
         R parsed;
         try {
             parsed = op.parse(new JuteInput(request.body()));
         } catch (MalformedRecordException | ZooKeeperException e) {
-            stats.outstanding.decrementAndGet();
-            LOG.warn("Closing connection {}: malformed {} request: {}", describe(request),
-                    OpCode.name(request.type()), e.getMessage());
-            if (request.connection() != null) {
-                request.connection().close("malformed request");
-            }
+            rejectMalformed(request, e);
             return false;
         }
-        long zxid = ++lastPreparedZxid;
+        if (failed) {
+            stats.outstanding.decrementAndGet();
+            return false;
+        }
+        long zxid = replicator.nextZxid();
         long now = clock.wallMillis();
         PrepareContext ctx = new PrepareContext(pending, acls, config, request.authInfo(), request.sessionId(),
                 zxid, now, registry);
@@ -263,19 +374,14 @@ public final class RequestPipeline implements AutoCloseable {
             txn = new Txn.Error(e.code().intValue());
         }
         int type = txn instanceof Txn.Error ? OpCode.error : request.type();
-        inflight.put(zxid, new InFlight(request, op));
+        if (local) {
+            track(request, op);
+        }
         if (request.type() == OpCode.closeSession) {
             sessions.setClosing(request.sessionId());
         }
-        propose(new TxnRecord(new TxnHeader(request.sessionId(), request.xid(), zxid, now, type), txn));
+        replicator.propose(new TxnRecord(new TxnHeader(request.sessionId(), request.xid(), zxid, now, type), txn));
         return true;
-    }
-
-    private void propose(TxnRecord record) {
-        if (failed) {
-            return;
-        }
-        replicator.propose(record);
     }
 
     // ------------------------------------------------------------ commit
@@ -284,18 +390,22 @@ public final class RequestPipeline implements AutoCloseable {
         TxnHeader header = record.header();
         ProcessTxnResult result = tree.processTxn(header, record.txn());
         pending.committed(header.zxid());
-        if (header.zxid() > lastPreparedZxid) {
-            lastPreparedZxid = header.zxid();
+        InFlight f = inflight.remove(new SessionXid(header.sessionId(), header.cxid()));
+        long sid = header.sessionId();
+        if (record.txn() instanceof Txn.CreateSession cs) {
+            sessions.add(sid, cs.timeoutMs(), clock.wallMillis());
+            handshake.sessionCreated(sid, cs.timeoutMs());
+            stats.outstanding.decrementAndGet();
+            finishInflight(sid);
+        } else if (record.txn() instanceof Txn.CloseSession) {
+            sessions.remove(sid);
+            handshake.sessionClosed(sid, tree, f == null);
         }
-        afterApply(record, result);
-        InFlight f = inflight.remove(header.zxid());
         if (f != null) {
             replyToWrite(f, result, header);
-            SessionQueue q = queues.get(header.sessionId());
-            if (q != null) {
-                q.inflightWrites--;
-                drain(header.sessionId(), q);
-            }
+            finishInflight(sid);
+        } else if (header.sessionId() == 0 || !replicator.prepareLocally()) {
+            stats.outstanding.updateAndGet(v -> Math.max(0, v));
         }
         if (++txnsSinceSnapshot >= config.snapCount()) {
             txnsSinceSnapshot = 0;
@@ -303,25 +413,23 @@ public final class RequestPipeline implements AutoCloseable {
         }
     }
 
-    private void afterApply(TxnRecord record, ProcessTxnResult result) {
-        long sid = record.header().sessionId();
-        if (record.txn() instanceof Txn.CreateSession cs) {
-            sessions.add(sid, cs.timeoutMs(), clock.wallMillis());
-            ClientConnection conn = connecting.remove(sid);
-            if (conn != null) {
-                connections.put(sid, conn);
-                conn.sendConnectResponse(new ConnectResponse(0, cs.timeoutMs(), sid, SessionTracker.passwordFor(sid), false));
+    private void finishInflight(long sid) {
+        SessionQueue q = queues.get(sid);
+        if (q == null) {
+            return;
+        }
+        q.inflight = Math.max(0, q.inflight - 1);
+        while (!q.waiting.isEmpty()) {
+            Request next = q.waiting.peekFirst();
+            OpHandler handler = registry.get(next.type());
+            if (isRead(handler) && q.inflight > 0) {
+                return;
             }
-        } else if (record.txn() instanceof Txn.CloseSession) {
-            sessions.remove(sid);
+            q.waiting.removeFirst();
+            route(next, handler, q);
+        }
+        if (q.inflight == 0 && !sessions.isActive(sid)) {
             queues.remove(sid);
-            ClientConnection conn = connections.remove(sid);
-            InFlight f = inflight.get(record.header().zxid());
-            boolean clientClosed = f != null && f.request().connection() != null;
-            if (conn != null && !clientClosed) {
-                tree.removeWatcher(conn);
-                conn.close("session expired");
-            }
         }
     }
 
@@ -332,21 +440,6 @@ public final class RequestPipeline implements AutoCloseable {
         reply(request, new ReplyHeader(request.xid(), header.zxid(), err), body);
         if (request.type() == OpCode.closeSession && request.connection() != null) {
             request.connection().close("session closed by client");
-        }
-    }
-
-    private void drain(long sid, SessionQueue q) {
-        while (!q.waiting.isEmpty()) {
-            Request next = q.waiting.peekFirst();
-            OpHandler handler = registry.get(next.type());
-            if (handler instanceof ReadOp && q.inflightWrites > 0) {
-                return;
-            }
-            q.waiting.removeFirst();
-            dispatch(next, handler, q);
-        }
-        if (q.inflightWrites == 0 && !sessions.isActive(sid)) {
-            queues.remove(sid);
         }
     }
 
@@ -365,14 +458,24 @@ public final class RequestPipeline implements AutoCloseable {
 
     private void housekeeping() {
         long now = clock.wallMillis();
+        if (!replicator.prepareLocally()) {
+            if (!touched.isEmpty() && serving) {
+                JuteOutput body = new JuteOutput();
+                body.writeVector(List.copyOf(touched), JuteOutput::writeLong);
+                replicator.forward(ForwardedRequestCodec.encode(
+                        new Request(null, 0, 0, TOUCH_SESSIONS, body.toByteArray(), List.of(), clock.nanos())));
+            }
+            touched.clear();
+            return;
+        }
+        touched.clear();
         for (long sid : sessions.expire(now)) {
             LOG.info("Expiring session 0x{}", Long.toHexString(sid));
             submitInternal(sid, OpCode.closeSession, new byte[0]);
         }
         if (now - lastReapMs >= config.containerCheckIntervalMs()) {
             lastReapMs = now;
-            List<String> candidates = ContainerReaper.candidates(tree, now);
-            for (String path : candidates) {
+            for (String path : ContainerReaper.candidates(tree, now)) {
                 JuteOutput out = new JuteOutput();
                 new DeleteRequest(path, -1).write(out);
                 submitInternal(0, OpCode.deleteContainer, out.toByteArray());
@@ -382,27 +485,29 @@ public final class RequestPipeline implements AutoCloseable {
 
     private void submitInternal(long sessionId, int type, byte[] body) {
         stats.outstanding.incrementAndGet();
-        Request r = Request.internal(sessionId, type, body, clock.nanos());
-        prepareAndPropose(r, (WriteOp<?>) registry.get(type));
+        prepareAndPropose(Request.internal(sessionId, type, body, clock.nanos()), (WriteOp<?>) registry.get(type),
+                false);
     }
 
-    private void fatal(Throwable t) {
-        LOG.error("Transaction log failed; refusing further writes", t);
-        failed = true;
-        owner.execute(() -> {
-            for (ClientConnection c : List.copyOf(connections.values())) {
-                c.close("server storage failure");
-            }
-        });
+    private void onOwner(Runnable task) {
+        if (Thread.currentThread() == ownerThread) {
+            task.run();
+        } else {
+            owner.execute(task);
+        }
     }
 
     public boolean isFailed() {
         return failed;
     }
 
+    public boolean isServing() {
+        return serving;
+    }
+
     private static String describe(Request r) {
-        return r.connection() == null ? "internal" : r.connection().remoteAddress()
-                + " session 0x" + Long.toHexString(r.sessionId());
+        return r.connection() == null ? "internal"
+                : r.connection().remoteAddress() + " session 0x" + Long.toHexString(r.sessionId());
     }
 
     @Override

@@ -2,11 +2,14 @@ package org.quorumlab.engine.storage;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,8 +30,9 @@ import org.slf4j.LoggerFactory;
  *   <li>If the log throws, the log is poisoned: the futures of that batch, of every queued entry and of every later
  *       call fail with a {@link StorageException} whose cause is the log's error. No write that is not durable is
  *       ever acknowledged, and no write is retried.</li>
- *   <li>While this object is open, nothing else may call the {@link TxnLog}. After {@link #flushAndClose()} the
- *       caller owns the log again; this class never closes it (the {@link Storage} that opened it does).</li>
+ *   <li>While this object is open, nothing else may call the {@link TxnLog} except through {@link #runExclusive},
+ *       which runs on the writer thread between batches. After {@link #flushAndClose()} the caller owns the log
+ *       again; this class never closes it (the {@link Storage} that opened it does).</li>
  *   <li>The queue is unbounded: producers are expected to be bounded by the protocol's own window.</li>
  * </ul>
  */
@@ -129,6 +133,46 @@ public final class GroupCommitLog implements AutoCloseable {
         flushAndClose();
     }
 
+    /**
+     * Runs {@code task} on the writer thread after every entry queued so far is durable and before any later one,
+     * and waits for it (e.g. to truncate or read the log). Afterwards zxids must follow the larger of the log's new
+     * last zxid and any entry queued meanwhile, so a truncation lets lower zxids be appended again. A failing task
+     * poisons the log, and its failure is rethrown here.
+     *
+     * @throws IllegalStateException if closed, or if called from the writer thread (it would wait for itself)
+     * @throws StorageException      if the log is (or becomes) poisoned
+     */
+    public void runExclusive(Consumer<TxnLog> task) {
+        Objects.requireNonNull(task, "task");
+        if (Thread.currentThread() == writer) {
+            throw new IllegalStateException("runExclusive called from the writer thread, it would wait for itself");
+        }
+        CompletableFuture<Long> done = new CompletableFuture<>();
+        lock.lock();
+        try {
+            if (poison != null) {
+                throw poison;
+            }
+            if (closing) {
+                throw new IllegalStateException("group commit log is closed");
+            }
+            queue.addLast(new Pending(null, done, task));
+            notEmpty.signal();
+        } finally {
+            lock.unlock();
+        }
+        try {
+            done.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
+        }
+    }
+
+    /** Waits until every entry queued so far is durable; see {@link #runExclusive} for when it may be called. */
+    public void flush() {
+        runExclusive(l -> { });
+    }
+
     /** Returns a copy of the counters, safe to call from any thread. */
     public GroupCommitStats stats() {
         int queued;
@@ -144,6 +188,21 @@ public final class GroupCommitLog implements AutoCloseable {
     private void runWriter() {
         List<Pending> batch = new ArrayList<>();
         while (nextBatch(batch)) {
+            Pending exclusive = batch.get(0);
+            if (exclusive.task() != null) {
+                long lastZxid;
+                try {
+                    exclusive.task().accept(log);
+                    lastZxid = log.lastZxid();
+                } catch (Throwable failure) {
+                    poisonWith("Exclusive task on the transaction log failed", failure, batch);
+                    return;
+                }
+                resetZxidFloor(lastZxid);
+                exclusive.future().complete(lastZxid);
+                batch.clear();
+                continue;
+            }
             List<LogEntry> entries = new ArrayList<>(batch.size());
             for (Pending pending : batch) {
                 entries.add(pending.entry());
@@ -152,7 +211,7 @@ public final class GroupCommitLog implements AutoCloseable {
             try {
                 log.append(entries);
             } catch (Throwable failure) {
-                poisonWith(failure, batch);
+                poisonWith("Transaction log append failed", failure, batch);
                 return;
             }
             counters.recordCommit(batch.size(), System.nanoTime() - start);
@@ -172,7 +231,11 @@ public final class GroupCommitLog implements AutoCloseable {
                 notEmpty.awaitUninterruptibly();
             }
             long bytes = 0;
-            while (!queue.isEmpty() && batch.size() < MAX_BATCH_ENTRIES) {
+            if (!queue.isEmpty() && queue.peekFirst().task() != null) {
+                batch.add(queue.pollFirst());
+                return true;
+            }
+            while (!queue.isEmpty() && batch.size() < MAX_BATCH_ENTRIES && queue.peekFirst().task() == null) {
                 long size = queue.peekFirst().entry().payload().length;
                 if (!batch.isEmpty() && bytes + size > MAX_BATCH_BYTES) {
                     break;
@@ -186,11 +249,32 @@ public final class GroupCommitLog implements AutoCloseable {
         }
     }
 
-    private void poisonWith(Throwable failure, List<Pending> batch) {
+    /**
+     * After an exclusive task (run on the writer thread, so nothing queued has been taken yet): later appends must
+     * follow the log's last zxid, or the last entry queued while the task ran if there is one.
+     */
+    private void resetZxidFloor(long logLastZxid) {
+        lock.lock();
+        try {
+            long floor = logLastZxid;
+            for (Iterator<Pending> newestFirst = queue.descendingIterator(); newestFirst.hasNext(); ) {
+                LogEntry entry = newestFirst.next().entry();
+                if (entry != null) {
+                    floor = Math.max(floor, entry.zxid());
+                    break;
+                }
+            }
+            lastQueuedZxid = floor;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void poisonWith(String what, Throwable failure, List<Pending> batch) {
         StorageException error = failure instanceof StorageException storage ? storage
-                : new StorageException("Transaction log append failed; the log is poisoned", failure);
-        LOG.error("Transaction log append of {} entries failed; failing all pending and future appends",
-                batch.size(), failure);
+                : new StorageException(what + "; the log is poisoned", failure);
+        LOG.error("{} ({} queued items in flight); failing all pending and future appends", what, batch.size(),
+                failure);
         List<Pending> failed = new ArrayList<>(batch);
         lock.lock();
         try {
@@ -222,7 +306,11 @@ public final class GroupCommitLog implements AutoCloseable {
         }
     }
 
-    private record Pending(LogEntry entry, CompletableFuture<Long> future) {
+    /** A queued append, or (entry == null) an exclusive task on the log run between batches. */
+    private record Pending(LogEntry entry, CompletableFuture<Long> future, Consumer<TxnLog> task) {
+        Pending(LogEntry entry, CompletableFuture<Long> future) {
+            this(entry, future, null);
+        }
     }
 
     /** Commit counters; the writer records, any thread copies. */

@@ -34,9 +34,16 @@ public final class DataNode {
         this.ephemeralOwner = ephemeralOwner;
     }
 
+    /**
+     * The stat as ZooKeeper's DataNode.copyStat shows it to clients: {@code cversion} stored as the
+     * count of child creates is reported as creates + deletes ({@code 2 * cversion - numChildren}),
+     * and container/TTL markers in {@code ephemeralOwner} are reported as 0.
+     */
     public Stat stat() {
-        return new Stat(czxid, mzxid, ctime, mtime, version, cversion, aversion, ephemeralOwner,
-                data == null ? 0 : data.length, children.size(), pzxid);
+        int numChildren = children.size();
+        long clientOwner = EphemeralKind.of(ephemeralOwner) == EphemeralKind.SESSION ? ephemeralOwner : 0;
+        return new Stat(czxid, mzxid, ctime, mtime, version, cversion * 2 - numChildren, aversion, clientOwner,
+                data == null ? 0 : data.length, numChildren, pzxid);
     }
 
     public byte[] data() {

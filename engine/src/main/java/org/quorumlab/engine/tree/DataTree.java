@@ -229,7 +229,7 @@ public final class DataTree {
             } else if (txn instanceof Txn.Reconfig r) {
                 DataNode n = requireNode(CONFIG);
                 Stat stat = setData(CONFIG, r.configData(), n.version + 1, header.zxid(), header.timeMs());
-                return ProcessTxnResult.of(OpCode.reconfig, 0, CONFIG, stat);
+                return new ProcessTxnResult(OpCode.reconfig, 0, CONFIG, stat, List.of(), r.configData());
             } else if (txn instanceof Txn.Multi m) {
                 return applyMulti(header, m);
             }
@@ -251,7 +251,7 @@ public final class DataTree {
                 err = r.err();
             }
         }
-        return new ProcessTxnResult(OpCode.multi, err, null, null, results);
+        return new ProcessTxnResult(OpCode.multi, err, null, null, results, null);
     }
 
     Stat createNode(String path, byte[] data, List<Acl> acl, long ephemeralOwner, int parentCVersion,
@@ -368,6 +368,16 @@ public final class DataTree {
 
     void restoreSession(long sessionId, int timeout) {
         sessions.put(sessionId, timeout);
+    }
+
+    /**
+     * Sets {@code /zookeeper/config} outside any transaction, as ZooKeeper does at start-up from
+     * the configuration files; watches do not fire.
+     */
+    public void initConfigData(byte[] data) {
+        DataNode n = nodes.get(CONFIG);
+        dataSize += data.length - (n.data == null ? 0 : n.data.length);
+        n.data = data;
     }
 
     /** Paths in parent-before-child order, for snapshots and export. */

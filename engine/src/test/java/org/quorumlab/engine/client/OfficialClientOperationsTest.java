@@ -21,7 +21,6 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.data.Stat;
-import org.apache.zookeeper.server.EphemeralType;
 import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -79,10 +78,10 @@ class OfficialClientOperationsTest {
         assertThat(stat.getEphemeralOwner()).isEqualTo(zk.getSessionId());
         assertThat(zk.create("/modes/es-", null, OPEN, CreateMode.EPHEMERAL_SEQUENTIAL)).matches("/modes/es-\\d{10}");
         zk.create("/modes/c", null, OPEN, CreateMode.CONTAINER, stat);
-        assertThat(EphemeralType.get(stat.getEphemeralOwner())).isEqualTo(EphemeralType.CONTAINER);
+        assertThat(stat.getEphemeralOwner()).isEqualTo(Long.MIN_VALUE); // EphemeralType.CONTAINER_EPHEMERAL_OWNER
         zk.create("/modes/ttl", null, OPEN, CreateMode.PERSISTENT_WITH_TTL, stat, 60_000);
-        assertThat(EphemeralType.get(stat.getEphemeralOwner())).isEqualTo(EphemeralType.TTL);
-        assertThat(EphemeralType.TTL.getValue(stat.getEphemeralOwner())).isEqualTo(60_000);
+        // ZooKeeper's extended-type layout: 0xFF in the top byte, the TTL below (EphemeralType.TTL)
+        assertThat(stat.getEphemeralOwner()).isEqualTo(0xFF00000000000000L | 60_000);
         assertThat(zk.create("/modes/ttls-", null, OPEN, CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL, stat, 5_000))
                 .matches("/modes/ttls-\\d{10}");
         assertThatThrownBy(() -> zk.create("/modes/p", null, OPEN, CreateMode.PERSISTENT))
@@ -160,7 +159,7 @@ class OfficialClientOperationsTest {
         Stat stat = new Stat();
         assertThat(zk.getChildren("/kids", false, stat)).containsExactlyInAnyOrder("a", "b");
         assertThat(stat.getNumChildren()).isEqualTo(2);
-        assertThat(stat.getCversion()).isEqualTo(4);
+        assertThat(stat.getCversion()).isEqualTo(4); // ZooKeeper reports creates + deletes (2 * creates - numChildren)
         assertThat(stat.getPzxid()).isEqualTo(zk.exists("/kids", false).getPzxid());
         CompletableFuture<List<String>> kids = new CompletableFuture<>();
         zk.getChildren("/kids", false, (rc, p, c, children, s) -> kids.complete(children), null);
@@ -208,20 +207,25 @@ class OfficialClientOperationsTest {
         try {
             assertThatThrownBy(() -> anon.getData("/acl-alice", false, null))
                     .isInstanceOf(KeeperException.NoAuthException.class);
-            assertThat(anon.getACL("/acl-alice", new Stat())).hasSize(1); // getACL needs no permission
+            assertThatThrownBy(() -> anon.getACL("/acl-alice", new Stat())) // READ or ADMIN needed (3.9)
+                    .isInstanceOf(KeeperException.NoAuthException.class);
+            zk.create("/acl-mixed", null, Arrays.asList(new ACL(Perms.ALL, alice), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE)),
+                    CreateMode.PERSISTENT);
+            assertThat(anon.getACL("/acl-mixed", new Stat())).containsExactly( // no ADMIN: digest masked
+                    new ACL(Perms.ALL, new Id("digest", "alice:x")), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE));
             bob.addAuthInfo("digest", "alice:wrong".getBytes(UTF_8));
             assertThatThrownBy(() -> bob.setData("/acl-alice", null, -1)).isInstanceOf(KeeperException.NoAuthException.class);
             alice2.addAuthInfo("digest", "alice:pw".getBytes(UTF_8));
             assertThat(alice2.setData("/acl-alice", "v2".getBytes(UTF_8), 0).getVersion()).isEqualTo(1);
 
-            zk.create("/acl-ip", null, List.of(new ACL(Perms.READ, new Id("ip", "127.0.0.1"))), CreateMode.PERSISTENT);
-            zk.create("/acl-net", null, List.of(new ACL(Perms.ALL, new Id("ip", "127.0.0.0/8"))), CreateMode.PERSISTENT);
-            zk.create("/acl-far", null, List.of(new ACL(Perms.ALL, new Id("ip", "10.1.2.3"))), CreateMode.PERSISTENT);
+            zk.create("/acl-ip", null, Arrays.asList(new ACL(Perms.READ, new Id("ip", "127.0.0.1"))), CreateMode.PERSISTENT);
+            zk.create("/acl-net", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "127.0.0.0/8"))), CreateMode.PERSISTENT);
+            zk.create("/acl-far", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "10.1.2.3"))), CreateMode.PERSISTENT);
             assertThat(anon.getData("/acl-ip", false, null)).isEmpty();
             assertThatThrownBy(() -> anon.setData("/acl-ip", null, -1)).isInstanceOf(KeeperException.NoAuthException.class);
             anon.setData("/acl-net", "x".getBytes(UTF_8), -1);
             assertThatThrownBy(() -> anon.getData("/acl-far", false, null)).isInstanceOf(KeeperException.NoAuthException.class);
-            assertThatThrownBy(() -> zk.create("/acl-bad", null, List.of(new ACL(Perms.ALL, new Id("ip", "999.1"))),
+            assertThatThrownBy(() -> zk.create("/acl-bad", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "999.1"))),
                     CreateMode.PERSISTENT)).isInstanceOf(KeeperException.InvalidACLException.class);
 
             Stat aclStat = zk.setACL("/acl-far", OPEN, 0);

@@ -70,9 +70,11 @@ final class ClientSession implements Watcher, AutoCloseable {
         return out;
     }
 
-    /** States other than SyncConnected seen so far (disconnects, expiry, auth failures). */
+    /** States other than SyncConnected and Closed seen so far (disconnects, expiry, auth failures). */
     List<Event.KeeperState> abnormalStates() {
-        return states.stream().filter(s -> s != Event.KeeperState.SyncConnected).toList();
+        return states.stream()
+                .filter(s -> s != Event.KeeperState.SyncConnected && s != Event.KeeperState.Closed)
+                .toList();
     }
 
     BlockingQueue<Event.KeeperState> states() {

@@ -35,6 +35,10 @@ class RandomizedZabTest {
     }
 
     static void runOne(long seed) {
+        runOneWithStats(seed);
+    }
+
+    static java.util.Map<String, Integer> runOneWithStats(long seed) {
         int size = (seed % 3 == 0) ? 5 : 3;
         QuorumConfig cfg = size == 5
                 ? QuorumConfig.ofVoters(1L, 2L, 3L, 4L, 5L)
@@ -52,5 +56,6 @@ class RandomizedZabTest {
             c.randomStep(true);
         }
         c.checkLiveness(200);
+        return c.stats();
     }
 }

@@ -2,7 +2,9 @@ package org.quorumlab.engine.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -34,7 +36,7 @@ class GroupCommitLogTest {
         return new LogEntry(zxid, new byte[size]);
     }
 
-    private static long await(CompletableFuture<Long> future) throws Exception {
+    private static long ack(CompletableFuture<Long> future) throws Exception {
         return future.get(30, TimeUnit.SECONDS);
     }
 
@@ -56,7 +58,7 @@ class GroupCommitLogTest {
         log.awaitHeld();
         log.release();
         for (int i = 0; i < futures.size(); i++) {
-            assertThat(await(futures.get(i))).isEqualTo(i + 1L);
+            assertThat(ack(futures.get(i))).isEqualTo(i + 1L);
         }
         assertThat(completionOrder).isEqualTo(LongStream.rangeClosed(1, 200).boxed().toList());
         assertThat(threads).containsOnly(GroupCommitLog.THREAD_NAME);
@@ -76,8 +78,8 @@ class GroupCommitLogTest {
         assertThat(groupLog.stats().queuedEntries()).isEqualTo(2499);
         log.release();
 
-        assertThat(await(first)).isEqualTo(1);
-        assertThat(await(queued.get(queued.size() - 1))).isEqualTo(2500);
+        assertThat(ack(first)).isEqualTo(1);
+        assertThat(ack(queued.get(queued.size() - 1))).isEqualTo(2500);
         assertThat(log.batchSizes()).containsExactly(1, 1000, 1000, 499);
         GroupCommitStats stats = groupLog.stats();
         assertThat(stats.batches()).isEqualTo(4);
@@ -102,7 +104,7 @@ class GroupCommitLogTest {
         CompletableFuture<Long> last = groupLog.appendAsync(entry(12, 1));
         log.release();
 
-        assertThat(await(last)).isEqualTo(12);
+        assertThat(ack(last)).isEqualTo(12);
         assertThat(log.batchSizes()).containsExactly(1, 4, 4, 1, 1, 1);
     }
 
@@ -111,19 +113,19 @@ class GroupCommitLogTest {
         log.append(List.of(entry(1), entry(2)));
         groupLog = new GroupCommitLog(log);
 
-        assertThatThrownBy(() -> await(groupLog.appendAsync(entry(2))))
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(2))))
                 .hasCauseInstanceOf(IllegalArgumentException.class);
-        assertThat(await(groupLog.appendAsync(entry(5)))).isEqualTo(5);
-        assertThatThrownBy(() -> await(groupLog.appendAsync(entry(4))))
+        assertThat(ack(groupLog.appendAsync(entry(5)))).isEqualTo(5);
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(4))))
                 .hasCauseInstanceOf(IllegalArgumentException.class);
-        assertThat(await(groupLog.appendAsync(entry(6)))).isEqualTo(6);
+        assertThat(ack(groupLog.appendAsync(entry(6)))).isEqualTo(6);
         assertThat(log.readAfter(0, 10)).containsExactly(entry(1), entry(2), entry(5), entry(6));
     }
 
     @Test
     void aFailingLogFailsTheBatchEveryQueuedEntryAndEveryLaterAppend() throws Exception {
         groupLog = new GroupCommitLog(log);
-        assertThat(await(groupLog.appendAsync(entry(1)))).isEqualTo(1);
+        assertThat(ack(groupLog.appendAsync(entry(1)))).isEqualTo(1);
 
         log.holdNextAppend();
         CompletableFuture<Long> failingBatch = groupLog.appendAsync(entry(2));
@@ -135,13 +137,13 @@ class GroupCommitLogTest {
         log.release();
 
         for (CompletableFuture<Long> future : List.of(failingBatch, queued3, queued4)) {
-            assertThatThrownBy(() -> await(future))
+            assertThatThrownBy(() -> ack(future))
                     .isInstanceOf(ExecutionException.class)
                     .cause().isInstanceOf(StorageException.class).hasRootCause(diskError);
         }
         CompletableFuture<Long> later = groupLog.appendAsync(entry(5));
         assertThat(later).isCompletedExceptionally();
-        assertThatThrownBy(() -> await(later)).cause().isInstanceOf(StorageException.class);
+        assertThatThrownBy(() -> ack(later)).cause().isInstanceOf(StorageException.class);
         assertThat(log.readAfter(0, 10)).containsExactly(entry(1));
         assertThat(groupLog.stats().entries()).isEqualTo(1);
     }
@@ -162,7 +164,7 @@ class GroupCommitLogTest {
 
         assertThat(futures).allMatch(f -> f.isDone() && !f.isCompletedExceptionally());
         assertThat(log.lastZxid()).isEqualTo(50);
-        assertThatThrownBy(() -> await(groupLog.appendAsync(entry(51))))
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(51))))
                 .hasCauseInstanceOf(IllegalStateException.class);
         groupLog.flushAndClose();
     }
@@ -181,7 +183,74 @@ class GroupCommitLogTest {
         log.release();
         closedInCallback.get(30, TimeUnit.SECONDS);
         assertThat(closingThread).containsExactly(GroupCommitLog.THREAD_NAME);
-        assertThatThrownBy(() -> await(groupLog.appendAsync(entry(2))))
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(2))))
                 .hasCauseInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void runExclusiveRunsAfterQueuedEntriesAndATruncationAllowsLowerZxids() throws Exception {
+        groupLog = new GroupCommitLog(log);
+        for (long zxid = 1; zxid <= 4; zxid++) {
+            groupLog.appendAsync(entry(zxid));
+        }
+        List<Long> seenByTask = new CopyOnWriteArrayList<>();
+        groupLog.runExclusive(l -> {
+            seenByTask.add(l.lastZxid());
+            l.truncateAfter(2);
+        });
+        assertThat(seenByTask).containsExactly(4L);
+
+        assertThat(ack(groupLog.appendAsync(entry(3)))).isEqualTo(3);
+        groupLog.flush();
+        assertThat(log.readAfter(0, 10)).containsExactly(entry(1), entry(2), entry(3));
+    }
+
+    @Test
+    void entriesQueuedWhileAnExclusiveTaskWaitsKeepTheirOrderingFloor() throws Exception {
+        groupLog = new GroupCommitLog(log);
+        for (long zxid = 1; zxid <= 4; zxid++) {
+            groupLog.appendAsync(entry(zxid));
+        }
+        groupLog.flush();
+        log.holdNextAppend();
+        CompletableFuture<Long> held = groupLog.appendAsync(entry(5));
+        log.awaitHeld();
+        CompletableFuture<Void> truncation = CompletableFuture.runAsync(
+                () -> groupLog.runExclusive(l -> l.truncateAfter(2)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> groupLog.stats().queuedEntries() == 1);
+        CompletableFuture<Long> queuedAfterTask = groupLog.appendAsync(entry(6));
+        log.release();
+        truncation.get(30, TimeUnit.SECONDS);
+        assertThat(ack(held)).isEqualTo(5);
+        assertThat(ack(queuedAfterTask)).isEqualTo(6);
+
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(3))))
+                .hasCauseInstanceOf(IllegalArgumentException.class);
+        assertThat(ack(groupLog.appendAsync(entry(7)))).isEqualTo(7);
+        assertThat(log.readAfter(0, 10)).containsExactly(entry(1), entry(2), entry(6), entry(7));
+    }
+
+    @Test
+    void runExclusiveFromTheWriterThreadFailsInsteadOfDeadlocking() throws Exception {
+        groupLog = new GroupCommitLog(log);
+        log.holdNextAppend();
+        CompletableFuture<Void> nested = groupLog.appendAsync(entry(1)).thenAccept(zxid -> groupLog.flush());
+        log.awaitHeld();
+        log.release();
+        assertThatThrownBy(() -> nested.get(30, TimeUnit.SECONDS))
+                .hasCauseInstanceOf(IllegalStateException.class);
+        assertThat(ack(groupLog.appendAsync(entry(2)))).isEqualTo(2);
+    }
+
+    @Test
+    void aFailingExclusiveTaskPoisonsTheLogAndRethrows() throws Exception {
+        groupLog = new GroupCommitLog(log);
+        IllegalStateException taskError = new IllegalStateException("bad truncate");
+        assertThatThrownBy(() -> groupLog.runExclusive(l -> {
+            throw taskError;
+        })).isInstanceOf(StorageException.class).hasCause(taskError);
+        assertThatThrownBy(() -> ack(groupLog.appendAsync(entry(1))))
+                .cause().isInstanceOf(StorageException.class);
+        assertThatThrownBy(groupLog::flush).isInstanceOf(StorageException.class);
     }
 }

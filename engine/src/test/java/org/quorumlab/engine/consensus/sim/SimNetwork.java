@@ -25,7 +25,7 @@ public final class SimNetwork {
     public double dropNotifications;
     /** Probability to drop a peer packet. */
     public double dropPeers;
-    /** Probability to duplicate a message. */
+    /** Probability to duplicate an election notification (peer packets ride TCP and are not duplicated). */
     public double duplicate;
     /** Maximum delay, in steps. */
     public int maxDelay;
@@ -69,7 +69,7 @@ public final class SimNetwork {
         if (rnd.nextDouble() < (peer ? dropPeers : dropNotifications)) {
             return "dropped";
         }
-        int copies = rnd.nextDouble() < duplicate ? 2 : 1;
+        int copies = !peer && rnd.nextDouble() < duplicate ? 2 : 1; // TCP does not duplicate
         for (int i = 0; i < copies; i++) {
             queue.add(new InFlight(seq++, from, to, m, now + (maxDelay == 0 ? 0 : rnd.nextInt(maxDelay + 1))));
         }

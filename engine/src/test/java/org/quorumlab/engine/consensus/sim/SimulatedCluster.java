@@ -29,10 +29,12 @@ public final class SimulatedCluster {
     private final Timing timing;
     private final Map<Long, SimNode> nodes = new TreeMap<>();
     private final SimNetwork net;
-    private final Trace trace = new Trace(50);
+    private final Trace trace = new Trace(Integer.getInteger("quorumlab.sim.trace", 50));
     private final InvariantChecker invariants = new InvariantChecker();
     private final List<BiConsumer<Long, SimStateMachine.OpResult>> applyListeners = new ArrayList<>();
     private final List<BiConsumer<Long, Long>> syncListeners = new ArrayList<>();
+    private final Map<String, Integer> stats = new TreeMap<>();
+    private final List<Event.SyncModeChosen> syncDecisions = new ArrayList<>();
     private long now;
     private long payloadCounter;
 
@@ -127,6 +129,8 @@ public final class SimulatedCluster {
 
     private void execute(SimNode n, Action a) {
         long id = n.id;
+        String kind = a instanceof Event.SyncModeChosen sm ? "Sync" + sm.mode() : a.getClass().getSimpleName();
+        stats.merge(kind, 1, Integer::sum);
         if (a instanceof Action.Send s) {
             String lost = net.send(id, s.to(), s.message(), now);
             if (lost != null && s.message() instanceof Message.Peer) {
@@ -167,8 +171,10 @@ public final class SimulatedCluster {
         } else if (a instanceof Event.LeaderEstablished e) {
             trace.add(now, id, e);
             invariants.onEstablished(id, e.epoch(), n.zab);
-        } else if (a instanceof Action.RoleChanged || a instanceof Event.StateChanged
-                || a instanceof Event.SyncModeChosen || a instanceof Event.StepDown
+        } else if (a instanceof Event.SyncModeChosen e) {
+            syncDecisions.add(e);
+            trace.add(now, id, e);
+        } else if (a instanceof Action.RoleChanged || a instanceof Event.StateChanged || a instanceof Event.StepDown
                 || a instanceof Event.ReconfigCommitted) {
             trace.add(now, id, a);
         }
@@ -235,10 +241,15 @@ public final class SimulatedCluster {
         }
     }
 
-    /** Makes the oldest pending write of {@code id} durable and reports it. */
+    /** Group commit: makes the pending writes of {@code id} durable and reports the last one. */
     public void flush(long id) {
         SimNode n = nodes.get(id);
-        long z = n.flushOne();
+        long last = -1;
+        int batches = n.pending.size() <= 1 ? 1 : 1 + rnd.nextInt(n.pending.size());
+        for (int i = 0; i < batches; i++) {
+            last = Math.max(last, n.flushOne());
+        }
+        long z = last;
         if (z >= 0 && n.zab != null) {
             run(() -> {
                 n.zab.persisted(z);
@@ -439,26 +450,34 @@ public final class SimulatedCluster {
 
     // ------------------------------------------------------------------ randomized schedule
 
-    /** One random step: delivery, tick, flush, client activity or (if {@code faults}) a fault. */
+    /** One random step: delivery, tick, flush, client activity or (if {@code faults}) a fault (6%). */
     public void randomStep(boolean faults) {
+        randomStep(faults ? 0.06 : 0.0);
+    }
+
+    /** One random step; a fault is injected with probability {@code faultRate}. */
+    public void randomStep(double faultRate) {
         now++;
+        if (rnd.nextDouble() < faultRate) {
+            List<Long> ids = new ArrayList<>(nodes.keySet());
+            randomFault(ids.get(rnd.nextInt(ids.size())), ids);
+            return;
+        }
         List<Long> ids = new ArrayList<>(nodes.keySet());
         long target = ids.get(rnd.nextInt(ids.size()));
         int r = rnd.nextInt(100);
-        if (r < 50) {
+        if (r < 62) {
             if (!deliverOne(now)) {
                 tick(target);
             }
-        } else if (r < 68) {
+        } else if (r < 80) {
             if (rnd.nextDouble() < nodes.get(target).tickRate) {
                 tick(target);
             }
-        } else if (r < 84) {
+        } else if (r < 96) {
             flush(target);
-        } else if (r < 94) {
+        } else {
             clientActivity(target);
-        } else if (faults) {
-            randomFault(target, ids);
         }
     }
 
@@ -536,6 +555,21 @@ public final class SimulatedCluster {
             }
         }
         return s;
+    }
+
+    /** Counts of executed actions and events by kind (e.g. "Apply", "SyncSNAP", "LeaderEstablished"). */
+    public Map<String, Integer> stats() {
+        return stats;
+    }
+
+    /** Every sync decision taken by any leader, in order. */
+    public List<Event.SyncModeChosen> syncDecisions() {
+        return syncDecisions;
+    }
+
+    /** Sync decisions taken for {@code peer}. */
+    public List<org.quorumlab.engine.consensus.SyncMode> syncModesFor(long peer) {
+        return syncDecisions.stream().filter(e -> e.peer() == peer).map(Event.SyncModeChosen::mode).toList();
     }
 
     /** Seed of this run. */

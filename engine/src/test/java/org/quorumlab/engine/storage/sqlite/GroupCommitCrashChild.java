@@ -35,7 +35,7 @@ public final class GroupCommitCrashChild {
                 if (error == null) {
                     out.println(ACK + acked);
                 } else {
-                    error.printStackTrace(System.err); // the child has nowhere better to report; the parent shows it
+                    System.err.println("append of zxid failed: " + error); // the parent shows this file on failure
                     System.exit(2);
                 }
                 inFlight.release();

@@ -1,0 +1,200 @@
+package org.quorumlab.engine.net.quorum;
+
+import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.LengthFieldPrepender;
+import java.net.InetSocketAddress;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
+import org.quorumlab.engine.replication.LinkFaults;
+import org.quorumlab.engine.replication.PeerAddress;
+import org.quorumlab.engine.replication.QuorumTransport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Quorum port over Netty: one outbound TCP connection per peer (opened lazily, re-opened after a
+ * failure), frames length-prefixed; the first frame of a connection is the sender's id. A frame
+ * sent while its connection is down is dropped, which the consensus core treats like any loss.
+ */
+public final class NettyQuorumTransport implements QuorumTransport {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NettyQuorumTransport.class);
+    private static final int MAX_FRAME = 256 * 1024 * 1024;
+    private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+
+    private final long self;
+    private final String bindHost;
+    private final int bindPort;
+    private final LinkFaults faults;
+    private final EventLoopGroup group = new NioEventLoopGroup(2);
+    private final Map<Long, PeerAddress> peers = new ConcurrentHashMap<>();
+    private final Map<Long, Channel> outbound = new ConcurrentHashMap<>();
+    private final Map<Long, Long> lastAttempt = new ConcurrentHashMap<>();
+    private volatile BiConsumer<Long, byte[]> onReceive;
+    private Channel serverChannel;
+
+    public NettyQuorumTransport(long self, String bindHost, int bindPort, Map<Long, PeerAddress> peers) {
+        this.self = self;
+        this.bindHost = bindHost;
+        this.bindPort = bindPort;
+        this.faults = new LinkFaults(self, () -> ThreadLocalRandom.current().nextDouble());
+        setPeers(peers);
+    }
+
+    @Override
+    public void start(BiConsumer<Long, byte[]> onReceive) {
+        this.onReceive = onReceive;
+        ServerBootstrap b = new ServerBootstrap().group(group).channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_REUSEADDR, true)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4),
+                                new InboundHandler());
+                    }
+                });
+        serverChannel = b.bind(new InetSocketAddress(bindHost, bindPort)).syncUninterruptibly().channel();
+    }
+
+    @Override
+    public int port() {
+        return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    @Override
+    public LinkFaults faults() {
+        return faults;
+    }
+
+    @Override
+    public void setPeers(Map<Long, PeerAddress> newPeers) {
+        for (Long id : Map.copyOf(peers).keySet()) {
+            PeerAddress updated = newPeers.get(id);
+            if (updated == null || !updated.equals(peers.get(id))) {
+                peers.remove(id);
+                Channel ch = outbound.remove(id);
+                if (ch != null) {
+                    ch.close();
+                }
+            }
+        }
+        newPeers.forEach((id, addr) -> {
+            if (id != self) {
+                peers.put(id, addr);
+            }
+        });
+    }
+
+    @Override
+    public void send(long to, byte[] frame) {
+        if (faults.shouldDrop(to)) {
+            return;
+        }
+        long delay = faults.delayFor(to);
+        if (delay > 0) {
+            group.schedule(() -> write(to, frame), delay, TimeUnit.MILLISECONDS);
+        } else {
+            write(to, frame);
+        }
+    }
+
+    private void write(long to, byte[] frame) {
+        Channel ch = outbound.get(to);
+        if (ch != null && ch.isActive()) {
+            ch.writeAndFlush(Unpooled.wrappedBuffer(frame));
+            return;
+        }
+        connect(to);
+    }
+
+    private void connect(long to) {
+        PeerAddress addr = peers.get(to);
+        if (addr == null) {
+            return;
+        }
+        long now = System.nanoTime();
+        Long last = lastAttempt.get(to);
+        if (last != null && now - last < RECONNECT_BACKOFF_NANOS) {
+            return;
+        }
+        lastAttempt.put(to, now);
+        Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
+                .option(ChannelOption.TCP_NODELAY, true)
+                .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
+                .handler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new LengthFieldPrepender(4));
+                    }
+                });
+        b.connect(addr.host(), addr.port()).addListener(f -> {
+            if (!f.isSuccess()) {
+                return;
+            }
+            Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
+            ch.writeAndFlush(Unpooled.copyLong(self));
+            Channel old = outbound.put(to, ch);
+            if (old != null && old != ch) {
+                old.close();
+            }
+            ch.closeFuture().addListener(c -> outbound.remove(to, ch));
+        });
+    }
+
+    /** Reads the sender id from the first frame, then hands every frame to the consumer. */
+    private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
+        private long peer = -1;
+
+        @Override
+        protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+            if (peer < 0) {
+                if (msg.readableBytes() != 8) {
+                    LOG.warn("Closing quorum connection from {}: bad handshake", ctx.channel().remoteAddress());
+                    ctx.close();
+                    return;
+                }
+                peer = msg.readLong();
+                return;
+            }
+            byte[] frame = new byte[msg.readableBytes()];
+            msg.readBytes(frame);
+            BiConsumer<Long, byte[]> consumer = onReceive;
+            if (consumer != null) {
+                consumer.accept(peer, frame);
+            }
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("Closing quorum connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (serverChannel != null) {
+            serverChannel.close().syncUninterruptibly();
+        }
+        outbound.values().forEach(Channel::close);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

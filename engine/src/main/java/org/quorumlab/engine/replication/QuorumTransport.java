@@ -1,0 +1,30 @@
+package org.quorumlab.engine.replication;
+
+import java.util.Map;
+import java.util.function.BiConsumer;
+
+/**
+ * Moves opaque frames between ensemble members. Contract: {@link #send} never blocks and never
+ * throws; a frame may be lost (the consensus protocol recovers), but frames between two servers
+ * that are delivered arrive in send order. Received frames are handed to the callback on a
+ * transport thread; the callback must not block.
+ */
+public interface QuorumTransport extends AutoCloseable {
+
+    /** Starts listening; {@code onReceive} gets (sender id, frame). */
+    void start(BiConsumer<Long, byte[]> onReceive);
+
+    /** The port actually bound (useful when configured as 0). */
+    int port();
+
+    void send(long to, byte[] frame);
+
+    /** Replaces the address book (after a reconfig). */
+    void setPeers(Map<Long, PeerAddress> peers);
+
+    /** Fault rules applied to this server's outgoing frames. */
+    LinkFaults faults();
+
+    @Override
+    void close();
+}

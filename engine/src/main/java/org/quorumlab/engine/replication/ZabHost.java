@@ -1,0 +1,324 @@
+package org.quorumlab.engine.replication;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.quorumlab.engine.config.DynamicConfig;
+import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.consensus.Action;
+import org.quorumlab.engine.consensus.Event;
+import org.quorumlab.engine.consensus.LogEntry;
+import org.quorumlab.engine.consensus.ProposeResult;
+import org.quorumlab.engine.consensus.QuorumConfig;
+import org.quorumlab.engine.consensus.ServerState;
+import org.quorumlab.engine.consensus.ZabNode;
+import org.quorumlab.engine.proto.ErrorCode;
+import org.quorumlab.engine.proto.MalformedRecordException;
+import org.quorumlab.engine.proto.OpCode;
+import org.quorumlab.engine.server.ForwardedRequestCodec;
+import org.quorumlab.engine.server.RequestPipeline;
+import org.quorumlab.engine.server.TxnReplicator;
+import org.quorumlab.engine.storage.GroupCommitLog;
+import org.quorumlab.engine.storage.MetadataStore;
+import org.quorumlab.engine.storage.Snapshot;
+import org.quorumlab.engine.storage.SnapshotStore;
+import org.quorumlab.engine.tree.DataTree;
+import org.quorumlab.engine.tree.TreeSnapshotCodec;
+import org.quorumlab.engine.txn.Txn;
+import org.quorumlab.engine.txn.TxnCodec;
+import org.quorumlab.engine.txn.TxnHeader;
+import org.quorumlab.engine.txn.TxnRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one {@link ZabNode} on the request pipeline's thread and carries out its actions with the
+ * real adapters: Netty transport, group-commit SQLite log, metadata store, snapshot store. This
+ * is the only class that knows both the consensus core and the server.
+ */
+public final class ZabHost implements TxnReplicator {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ZabHost.class);
+    static final String ACCEPTED_EPOCH = "acceptedEpoch";
+    static final String CURRENT_EPOCH = "currentEpoch";
+
+    private final ServerConfig config;
+    private final GroupCommitLog log;
+    private final MetadataStore metadata;
+    private final SnapshotStore snapshots;
+    private final QuorumTransport transport;
+    private final DynamicConfigFile configFile;
+    private final List<Consumer<Object>> eventSinks = new CopyOnWriteArrayList<>();
+    private ZabNode node;
+    private RequestPipeline pipeline;
+    private Listener listener;
+    private volatile ServerState role = ServerState.LOOKING;
+    private volatile long leaderId = -1;
+    private volatile long epoch;
+    private volatile DynamicConfig membership;
+
+    public ZabHost(ServerConfig config, GroupCommitLog log, MetadataStore metadata, SnapshotStore snapshots,
+            QuorumTransport transport, DynamicConfigFile configFile, DynamicConfig membership) {
+        this.config = config;
+        this.log = log;
+        this.metadata = metadata;
+        this.snapshots = snapshots;
+        this.transport = transport;
+        this.configFile = configFile;
+        this.membership = membership;
+    }
+
+    /** Binds the host to its pipeline and node; call before the pipeline starts the replicator. */
+    public void attach(RequestPipeline pipeline, ZabNode node) {
+        this.pipeline = pipeline;
+        this.node = node;
+    }
+
+    public void addEventSink(Consumer<Object> sink) {
+        eventSinks.add(sink);
+    }
+
+    @Override
+    public void start(Listener listener) {
+        this.listener = listener;
+        transport.setPeers(addresses(membership));
+        transport.start((from, frame) -> pipeline.execute(() -> receive(from, frame)));
+        run();
+    }
+
+    /** Advances the consensus clock; posted to the pipeline thread by the server's ticker. */
+    public void tick() {
+        pipeline.execute(() -> {
+            node.tick();
+            run();
+        });
+    }
+
+    private void receive(long from, byte[] frame) {
+        try {
+            node.step(MessageCodec.decode(frame));
+        } catch (MalformedRecordException e) {
+            LOG.warn("Dropping malformed quorum frame from server {}: {}", from, e.getMessage());
+            return;
+        }
+        run();
+    }
+
+    // ------------------------------------------------------------ TxnReplicator
+
+    @Override
+    public boolean prepareLocally() {
+        return node.isEstablishedLeader();
+    }
+
+    @Override
+    public long nextZxid() {
+        return node.nextZxid();
+    }
+
+    @Override
+    public void propose(TxnRecord record) {
+        byte[] payload = TxnCodec.encode(record);
+        ProposeResult result;
+        if (record.txn() instanceof Txn.Reconfig r) {
+            DynamicConfig next = DynamicConfig.parse(new String(r.configData(), StandardCharsets.UTF_8));
+            result = node.proposeReconfig(toQuorumConfig(next), payload);
+            if (result instanceof ProposeResult.Refused refused) {
+                TxnHeader h = record.header();
+                TxnRecord error = new TxnRecord(new TxnHeader(h.sessionId(), h.cxid(), h.zxid(), h.timeMs(), OpCode.error),
+                        new Txn.Error(errorFor(refused.reason()).intValue()));
+                result = node.propose(TxnCodec.encode(error));
+            }
+        } else {
+            result = node.propose(payload);
+        }
+        if (result instanceof ProposeResult.Accepted a && a.zxid() != record.zxid()) {
+            throw new IllegalStateException("consensus assigned 0x" + Long.toHexString(a.zxid())
+                    + " but the txn was prepared as 0x" + Long.toHexString(record.zxid()));
+        }
+        if (result instanceof ProposeResult.Refused refused) {
+            LOG.info("Proposal 0x{} refused: {}", Long.toHexString(record.zxid()), refused.reason());
+        }
+        run();
+    }
+
+    private static ErrorCode errorFor(ProposeResult.RefusalReason reason) {
+        return switch (reason) {
+            case RECONFIG_IN_PROGRESS -> ErrorCode.RECONFIGINPROGRESS;
+            case NEW_CONFIG_NO_QUORUM -> ErrorCode.NEWCONFIGNOQUORUM;
+            case BAD_CONFIG -> ErrorCode.BADARGUMENTS;
+            default -> ErrorCode.CONNECTIONLOSS;
+        };
+    }
+
+    @Override
+    public boolean forward(byte[] encodedRequest) {
+        boolean sent = node.forward(encodedRequest);
+        run();
+        return sent;
+    }
+
+    @Override
+    public boolean sync(long token) {
+        boolean pending = node.sync(token);
+        run();
+        return pending;
+    }
+
+    // ------------------------------------------------------------ actions
+
+    /** Drains and executes the node's actions until none are left. */
+    private void run() {
+        var actions = node.drain();
+        while (!actions.isEmpty()) {
+            for (Action a : actions) {
+                execute(a);
+            }
+            actions = node.drain();
+        }
+    }
+
+    private void execute(Action a) {
+        if (a instanceof Action.Send s) {
+            transport.send(s.to(), MessageCodec.encode(s.message()));
+        } else if (a instanceof Action.PersistEntries p) {
+            persist(p);
+        } else if (a instanceof Action.PersistEpoch p) {
+            log.flush();
+            metadata.put(ACCEPTED_EPOCH, p.acceptedEpoch());
+            metadata.put(CURRENT_EPOCH, p.currentEpoch());
+        } else if (a instanceof Action.Truncate t) {
+            log.runExclusive(l -> l.truncateAfter(t.afterZxid()));
+        } else if (a instanceof Action.InstallSnapshot s) {
+            installSnapshot(s.zxid(), s.snapshot());
+        } else if (a instanceof Action.Apply ap) {
+            apply(ap.entry());
+        } else if (a instanceof Action.ActivateConfig c) {
+            activate(c.config());
+        } else if (a instanceof Action.RoleChanged r) {
+            roleChanged(r);
+        } else if (a instanceof Action.HandleForwardedRequest f) {
+            pipeline.handleForwarded(ForwardedRequestCodec.decode(f.request(), System.nanoTime()));
+        } else if (a instanceof Action.SyncCompleted s) {
+            listener.syncCompleted(s.token());
+        } else if (a instanceof Event e) {
+            publish(e);
+        }
+    }
+
+    private void persist(Action.PersistEntries p) {
+        CompletableFuture<Long> last = null;
+        for (LogEntry e : p.entries()) {
+            last = log.appendAsync(new org.quorumlab.engine.storage.LogEntry(e.zxid(), e.payload()));
+        }
+        long lastZxid = p.lastZxid();
+        last.whenComplete((zxid, error) -> {
+            if (error != null) {
+                listener.fatal(error);
+            } else {
+                pipeline.execute(() -> {
+                    node.persisted(lastZxid);
+                    run();
+                });
+            }
+        });
+    }
+
+    private void apply(LogEntry entry) {
+        TxnRecord record = TxnCodec.decode(entry.payload());
+        listener.committed(record);
+    }
+
+    private void installSnapshot(long zxid, byte[] bytes) {
+        DataTree tree = TreeSnapshotCodec.deserialize(bytes);
+        log.runExclusive(l -> l.truncateAfter(0));
+        snapshots.save(new Snapshot(zxid, bytes));
+        pipeline.replaceTree(tree);
+        LOG.info("Installed snapshot at 0x{} ({} nodes) from the leader", Long.toHexString(zxid), tree.nodeCount());
+    }
+
+    private void activate(QuorumConfig qc) {
+        DynamicConfig known = membership;
+        if (qc.version() != known.version()) {
+            DynamicConfig fromTree = currentTreeConfig();
+            if (fromTree != null && fromTree.version() == qc.version()) {
+                known = fromTree;
+            }
+        }
+        membership = known;
+        configFile.write(known);
+        transport.setPeers(addresses(known));
+        LOG.info("Activated configuration {}", qc);
+    }
+
+    private DynamicConfig currentTreeConfig() {
+        byte[] data = pipeline.tree().requireNode(DataTree.CONFIG).data();
+        if (data == null || data.length == 0) {
+            return null;
+        }
+        return DynamicConfig.parse(new String(data, StandardCharsets.UTF_8));
+    }
+
+    private void roleChanged(Action.RoleChanged r) {
+        role = r.role();
+        leaderId = r.leaderId();
+        epoch = r.epoch();
+        boolean serving = r.role() != ServerState.LOOKING;
+        LOG.info("Server {} is now {} (epoch {}, leader {})", config.serverId(), r.role(), r.epoch(), r.leaderId());
+        pipeline.setServing(serving, r.role() == ServerState.LEADING);
+        publish(r);
+    }
+
+    private void publish(Object event) {
+        LOG.debug("{}", event);
+        for (Consumer<Object> sink : eventSinks) {
+            sink.accept(event);
+        }
+    }
+
+    /** The applied tree was snapshotted at {@code zxid}: let the core forget older log entries. */
+    public void snapshotTaken(long zxid) {
+        pipeline.execute(() -> node.compactLog(zxid));
+    }
+
+    // ------------------------------------------------------------ views
+
+    public ServerState role() {
+        return role;
+    }
+
+    public long leaderId() {
+        return leaderId;
+    }
+
+    public long epoch() {
+        return epoch;
+    }
+
+    public DynamicConfig membership() {
+        return membership;
+    }
+
+    public QuorumTransport transport() {
+        return transport;
+    }
+
+    public static QuorumConfig toQuorumConfig(DynamicConfig c) {
+        return QuorumConfig.of(c.version(), c.voters(), c.observers());
+    }
+
+    static Map<Long, PeerAddress> addresses(DynamicConfig c) {
+        Map<Long, PeerAddress> out = new java.util.HashMap<>();
+        c.servers().forEach((id, s) -> out.put(id, new PeerAddress(s.host(), s.quorumPort())));
+        return out;
+    }
+
+    @Override
+    public void close() {
+        transport.close();
+    }
+
+}
