@@ -13,6 +13,11 @@ public final class Main {
               server [zoo.cfg] [--port P] [--data-dir D] [--tick-time MS]   run one server
               dump --data-dir D                                           print the tree as JSON
               restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
+              cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
+                                                                          run an ensemble until Ctrl-C
+              node add [ID] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
+                                                                          change a running cluster
+              status --dir D                                              nodes, pids, modes, ports
             """;
 
     private Main() {
@@ -33,6 +38,9 @@ public final class Main {
                 case "server" -> ServerCommand.run(rest);
                 case "dump" -> DumpRestoreCommands.dump(rest, System.out);
                 case "restore" -> DumpRestoreCommands.restore(rest, System.in);
+                case "cluster" -> ClusterCommand.run(rest, System.out, System.err);
+                case "node" -> NodeCommand.run(rest, System.out, System.err);
+                case "status" -> StatusCommand.run(rest, System.out, System.err);
                 default -> {
                     System.err.println("quorumlab: unknown command '" + args[0] + "'");
                     System.err.print(USAGE);

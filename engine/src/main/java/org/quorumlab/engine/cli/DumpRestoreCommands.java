@@ -44,7 +44,9 @@ public final class DumpRestoreCommands {
             }
             long zxid = Math.max(tree.lastProcessedZxid(), storage.txnLog().lastZxid());
             tree.setLastProcessedZxid(zxid);
-            storage.txnLog().purgeThrough(Long.MAX_VALUE);
+            if (storage.txnLog().lastZxid() > 0) {
+                storage.txnLog().purgeThrough(storage.txnLog().lastZxid());
+            }
             storage.snapshots().save(new Snapshot(zxid, TreeSnapshotCodec.serialize(tree)));
             storage.snapshots().retainLatest(1);
         }

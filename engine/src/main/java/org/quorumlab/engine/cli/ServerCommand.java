@@ -2,6 +2,9 @@ package org.quorumlab.engine.cli;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.quorumlab.engine.config.ConfigException;
 import org.quorumlab.engine.config.ServerConfig;
@@ -10,8 +13,9 @@ import org.quorumlab.engine.config.ZooCfgParser;
 import org.quorumlab.engine.node.QuorumLabServer;
 
 /**
- * {@code quorumlab server [zoo.cfg] [--port P] [--data-dir D] [--tick-time T]}: runs one server
- * until the process is stopped.
+ * {@code quorumlab server [zoo.cfg] [--port P] [--data-dir D] [--tick-time T] [--parent-pid PID]}:
+ * runs one server until the process is stopped, or until process {@code PID} exits (so a node
+ * spawned by a launcher never outlives it).
  */
 public final class ServerCommand {
 
@@ -19,13 +23,31 @@ public final class ServerCommand {
     }
 
     public static int run(String[] args) throws InterruptedException {
-        ServerConfig config = parse(args);
+        long parentPid = -1;
+        List<String> rest = new ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--parent-pid")) {
+                parentPid = intArg(args, ++i, "--parent-pid");
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        ServerConfig config = parse(rest.toArray(String[]::new));
+        Optional<ProcessHandle> parent = parentPid < 0 ? Optional.empty() : ProcessHandle.of(parentPid);
+        if (parentPid >= 0 && parent.isEmpty()) {
+            throw new ConfigException("parent process " + parentPid + " is not running");
+        }
         QuorumLabServer server = QuorumLabServer.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();
             stopped.countDown();
         }, "shutdown"));
+        parent.ifPresent(p -> p.onExit().thenRun(() -> {
+            System.err.println("QuorumLab server " + config.serverId() + ": parent process " + p.pid()
+                    + " exited, shutting down");
+            System.exit(0);
+        }));
         System.out.println("QuorumLab server listening on port " + server.port() + " (data: "
                 + config.dataDir().toAbsolutePath() + ")");
         System.out.flush();

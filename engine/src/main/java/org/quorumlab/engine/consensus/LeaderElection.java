@@ -122,8 +122,12 @@ final class LeaderElection {
             return;
         }
         if (!cfg.isVoter(n.from())) {
-            // From a non-voting server: answer right away with our current vote, never count it.
-            reply(n.from(), stateful(currentVote));
+            // From a non-voting server: a voter answers a LOOKING one right away with its current
+            // vote and never counts it. Answering anything else could echo forever between two
+            // servers that consider each other non-voters (different configurations).
+            if (ctx.isVoter() && nv.state() == ServerState.LOOKING) {
+                reply(n.from(), stateful(currentVote));
+            }
             return;
         }
         if (ctx.state != ServerState.LOOKING) {

@@ -45,6 +45,10 @@ final class LeaderRole {
         return broadcast;
     }
 
+    java.util.List<LearnerStatus> learners() {
+        return links.values().stream().map(l -> new LearnerStatus(l.sid, l.observer, l.synced())).toList();
+    }
+
     void start() {
         deadline = ctx.now() + ctx.timing.initLimit();
         maybeChooseEpoch();
@@ -171,7 +175,9 @@ final class LeaderRole {
         epochAckQuorum = true;
         ctx.setEpochs(epoch, epoch);
         newLeaderZxid = ctx.log.lastZxid();
-        for (LogEntry e : ctx.log.range(ctx.log.committedZxid(), newLeaderZxid)) {
+        // Every reconfig not yet activated here (activation happens at apply) must also be backed
+        // by a quorum of its new configuration, like ZooKeeper's lastSeenQuorumVerifier.
+        for (LogEntry e : ctx.log.range(ctx.log.appliedZxid(), newLeaderZxid)) {
             if (e.isReconfig()) {
                 establishmentExtra = e.newConfig();
             }
@@ -224,8 +230,8 @@ final class LeaderRole {
             acks.add(ctx.myId);
         }
         for (LearnerLink l : links.values()) {
-            if (!l.observer && l.synced()) {
-                acks.add(l.sid);
+            if (l.synced()) {
+                acks.add(l.sid); // isQuorum counts voters only; an observer may vote in the pending config
             }
         }
         if (!ctx.config().isQuorum(acks) || (establishmentExtra != null && !establishmentExtra.isQuorum(acks))) {

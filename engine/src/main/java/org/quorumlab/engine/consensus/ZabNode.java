@@ -267,6 +267,11 @@ public final class ZabNode {
         return election.currentVote();
     }
 
+    /** Learners connected to this leader; empty unless leading. */
+    public java.util.List<LearnerStatus> learners() {
+        return leader == null ? java.util.List.of() : leader.learners();
+    }
+
     /** Election round (FLE logical clock). */
     public long electionRound() {
         return election.logicalClock();

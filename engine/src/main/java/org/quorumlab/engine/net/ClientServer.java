@@ -52,13 +52,24 @@ public final class ClientServer implements AutoCloseable {
     /** Snapshot of live connections for cons/admin. */
     public java.util.List<ConnectionInfo> connectionInfos() {
         return connections.stream()
-                .map(c -> new ConnectionInfo(c.remoteAddress(), c.sessionId(), c.receivedCount(), c.sentCount(),
-                        c.createdMs()))
+                .map(c -> {
+                    ConnectionStats s = c.connectionStats();
+                    return new ConnectionInfo(c.remoteAddress(), c.sessionId(), c.receivedCount(), c.sentCount(),
+                            c.createdMs(), s.lastOp(), s.lastLatencyMs(), s.minLatencyMs(), s.avgLatencyMs(),
+                            s.maxLatencyMs(), s.lastResponseMs());
+                })
                 .toList();
     }
 
-    /** Public, immutable description of one connection. */
-    public record ConnectionInfo(String remote, long sessionId, long received, long sent, long establishedMs) {
+    /** crst: resets every connection's packet and latency counters. */
+    public void resetConnectionStats() {
+        connections.forEach(NettyClientConnection::resetStats);
+    }
+
+    /** Public, immutable description of one connection (fields of ZooKeeper's cons output). */
+    public record ConnectionInfo(String remote, long sessionId, long received, long sent, long establishedMs,
+            String lastOp, long lastLatencyMs, long minLatencyMs, double avgLatencyMs, long maxLatencyMs,
+            long lastResponseMs) {
     }
 
     @Override

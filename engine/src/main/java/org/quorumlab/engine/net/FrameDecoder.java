@@ -24,6 +24,8 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     private final int maxFrame;
     private boolean first = true;
+    /** Set once the stream is corrupt: the rest of it (e.g. an oversized payload) is not framed again. */
+    private boolean corrupt;
 
     FrameDecoder(int maxFrame) {
         this.maxFrame = maxFrame;
@@ -31,6 +33,10 @@ final class FrameDecoder extends ByteToMessageDecoder {
 
     @Override
     protected void decode(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) {
+        if (corrupt) {
+            in.skipBytes(in.readableBytes());
+            return;
+        }
         while (in.readableBytes() >= 4) {
             int length = in.getInt(in.readerIndex());
             if (first) {
@@ -43,6 +49,7 @@ final class FrameDecoder extends ByteToMessageDecoder {
                 }
             }
             if (length < 0 || length > maxFrame) {
+                corrupt = true;
                 in.skipBytes(in.readableBytes());
                 throw new CorruptedFrameException("Len error " + length);
             }

@@ -57,6 +57,7 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private volatile long sessionId;
     private volatile boolean connected;
     private final long createdMs = System.currentTimeMillis();
+    private final ConnectionStats connStats = new ConnectionStats();
 
     NettyClientConnection(RequestPipeline pipeline, ServerView serverView, ServerStats stats, String superDigest) {
         this.pipeline = pipeline;
@@ -179,6 +180,7 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
         if (!pipeline.acls().allows(nodeAcl, Perms.READ, authInfo)) {
             return;
         }
+        stats.watchEventsSent.increment();
         send(new ReplyHeader(NOTIFICATION_XID, event.zxid(), 0),
                 new WatcherEvent(event.type().intValue(), KeeperState.SyncConnected.intValue(), event.path()));
     }
@@ -211,6 +213,21 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void setSessionId(long sessionId) {
         this.sessionId = sessionId;
+    }
+
+    @Override
+    public void recordReply(int opCode, long latencyNanos) {
+        connStats.record(opCode, latencyNanos);
+    }
+
+    ConnectionStats connectionStats() {
+        return connStats;
+    }
+
+    void resetStats() {
+        received.set(0);
+        sent.set(0);
+        connStats.reset();
     }
 
     long receivedCount() {

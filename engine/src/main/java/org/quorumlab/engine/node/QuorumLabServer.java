@@ -8,6 +8,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.quorumlab.engine.admin.AdminServer;
+import org.quorumlab.engine.admin.FourLetterWords;
+import org.quorumlab.engine.admin.NodeView;
 import org.quorumlab.engine.config.DynamicConfig;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.ServerConfig;
@@ -20,6 +23,7 @@ import org.quorumlab.engine.server.PipelineClock;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.ServerStats;
 import org.quorumlab.engine.storage.GroupCommitLog;
+import org.quorumlab.engine.storage.GroupCommitStats;
 import org.quorumlab.engine.storage.Snapshot;
 import org.quorumlab.engine.storage.Storage;
 import org.quorumlab.engine.storage.sqlite.SqliteStorage;
@@ -32,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * One QuorumLab server process: SQLite storage, recovered tree, request pipeline, group-commit
  * log, the Netty client port and, when zoo.cfg lists an ensemble, the ZAB host and quorum port.
  */
-public final class QuorumLabServer implements AutoCloseable, ServerView {
+public final class QuorumLabServer implements AutoCloseable, ServerView, NodeView {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumLabServer.class);
     private static final int SNAPSHOTS_KEPT = 3;
@@ -43,6 +47,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
     private final RequestPipeline pipeline;
     private final ZabHost zab;
     private final ClientServer clientServer;
+    private final AdminServer admin;
     private final ServerStats stats = new ServerStats();
     private final ScheduledExecutorService ticker;
     private final ExecutorService snapshotWriter;
@@ -73,6 +78,8 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
             this.pipeline = new RequestPipeline(config, tree, new StandaloneReplicator(log, tree.lastProcessedZxid()),
                     PipelineClock.SYSTEM, stats, this::snapshot);
         }
+        this.admin = new AdminServer(this, config.serverId());
+        admin.observe();
         pipeline.start();
         this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
                 pipeline, this, stats, config.superDigest());
@@ -81,6 +88,9 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);
             ticker.scheduleAtFixedRate(zab::tick, period, period, TimeUnit.MILLISECONDS);
+        }
+        if (config.adminPort() >= 0) {
+            admin.start(config.adminPort());
         }
         LOG.info("QuorumLab server {} serving clients on port {}{}, data in {}", config.serverId(), port(),
                 zab == null ? "" : " (quorum port " + zab.transport().port() + ")", config.dataDir().toAbsolutePath());
@@ -151,43 +161,38 @@ public final class QuorumLabServer implements AutoCloseable, ServerView {
 
     @Override
     public String fourLetterWord(String command) {
-        try {
-            if (!pipeline.isServing() && !Set.of("ruok", "conf", "envi").contains(command)) {
-                return "This ZooKeeper instance is not currently serving requests\n";
-            }
-            FourLetterWords.Snapshot s = pipeline.query(t -> new FourLetterWords.Snapshot(t.lastProcessedZxid(),
-                    t.nodeCount(), t.watchCount(),
-                    t.ephemeralsBySession().values().stream().mapToInt(Set::size).sum(),
-                    t.dataSize(), t.sessions().size())).get(5, TimeUnit.SECONDS);
-            List<String> clients = clientServer.connectionInfos().stream()
-                    .map(c -> c.remote() + "[1](queued=0,recved=" + c.received() + ",sent=" + c.sent() + ")")
-                    .toList();
-            return FourLetterWords.reply(command, stats, clients, mode(), s, confText());
-        } catch (Exception e) {
-            return "This ZooKeeper instance is not currently serving requests\n";
-        }
+        return FourLetterWords.reply(command, this);
     }
 
-    private String confText() {
-        StringBuilder b = new StringBuilder()
-                .append("clientPort=").append(port()).append('\n')
-                .append("dataDir=").append(config.dataDir().toAbsolutePath()).append('\n')
-                .append("tickTime=").append(config.tickTime()).append('\n')
-                .append("maxClientCnxns=").append(config.maxClientCnxns()).append('\n')
-                .append("minSessionTimeout=").append(config.minSessionTimeout()).append('\n')
-                .append("maxSessionTimeout=").append(config.maxSessionTimeout()).append('\n')
-                .append("serverId=").append(config.serverId()).append('\n');
-        if (zab != null) {
-            b.append("initLimit=").append(config.initLimit()).append('\n')
-                    .append("syncLimit=").append(config.syncLimit()).append('\n')
-                    .append(zab.membership().format()).append('\n');
-        }
-        return b.toString();
+    /** Bound admin HTTP port, or -1 when the admin server is disabled ({@code admin.serverPort=-1}). */
+    public int adminPort() {
+        return admin.port();
+    }
+
+    @Override
+    public ServerStats stats() {
+        return stats;
+    }
+
+    @Override
+    public List<ClientServer.ConnectionInfo> connections() {
+        return clientServer.connectionInfos();
+    }
+
+    @Override
+    public void resetConnectionStats() {
+        clientServer.resetConnectionStats();
+    }
+
+    @Override
+    public GroupCommitStats logStats() {
+        return log.stats();
     }
 
     @Override
     public void close() {
         ticker.shutdownNow();
+        admin.close();
         clientServer.close();
         if (zab != null) {
             zab.close();

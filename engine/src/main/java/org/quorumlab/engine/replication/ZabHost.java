@@ -302,6 +302,11 @@ public final class ZabHost implements TxnReplicator {
         return membership;
     }
 
+    /** Learners connected to this leader (empty unless leading); call on the pipeline thread. */
+    public List<org.quorumlab.engine.consensus.LearnerStatus> learners() {
+        return node.learners();
+    }
+
     public QuorumTransport transport() {
         return transport;
     }

@@ -74,6 +74,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     private final Map<Long, Request> syncs = new HashMap<>();
     private final Map<Long, SessionQueue> queues = new HashMap<>();
     private final Set<Long> touched = new HashSet<>();
+    private final List<Consumer<SessionEvent>> eventSinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DataTree tree;
     private PendingChanges pending;
     private long nextSyncToken;
@@ -172,8 +173,24 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         return f;
     }
 
+    /** Registers an observer of session events; it is called on the pipeline thread and must not block. */
+    public void addEventSink(Consumer<SessionEvent> sink) {
+        eventSinks.add(sink);
+    }
+
+    private void publish(SessionEvent event) {
+        for (Consumer<SessionEvent> sink : eventSinks) {
+            sink.accept(event);
+        }
+    }
+
     public CompletableFuture<Map<Long, Integer>> sessionsView() {
         return query(t -> sessions.sessions());
+    }
+
+    /** Expiry time (ms) → session ids, as this server's tracker schedules them. */
+    public CompletableFuture<java.util.SortedMap<Long, Set<Long>>> sessionExpiryView() {
+        return query(t -> sessions.expiryBuckets());
     }
 
     // ------------------------------------------------------------ replication host hooks (pipeline thread)
@@ -395,11 +412,13 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         if (record.txn() instanceof Txn.CreateSession cs) {
             sessions.add(sid, cs.timeoutMs(), clock.wallMillis());
             handshake.sessionCreated(sid, cs.timeoutMs());
+            publish(new SessionEvent.Created(sid, cs.timeoutMs()));
             stats.outstanding.decrementAndGet();
             finishInflight(sid);
         } else if (record.txn() instanceof Txn.CloseSession) {
             sessions.remove(sid);
             handshake.sessionClosed(sid, tree, f == null);
+            publish(new SessionEvent.Closed(sid));
         }
         if (f != null) {
             replyToWrite(f, result, header);
@@ -448,7 +467,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         ClientConnection conn = request.connection();
         if (conn != null) {
             long latency = clock.nanos() - request.receivedNanos();
-            stats.recordLatency(latency);
+            stats.recordLatency(request.type(), latency);
             conn.recordReply(request.type(), latency);
             conn.send(header, body);
         }
@@ -471,6 +490,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         touched.clear();
         for (long sid : sessions.expire(now)) {
             LOG.info("Expiring session 0x{}", Long.toHexString(sid));
+            publish(new SessionEvent.Expired(sid));
             submitInternal(sid, OpCode.closeSession, new byte[0]);
         }
         if (now - lastReapMs >= config.containerCheckIntervalMs()) {

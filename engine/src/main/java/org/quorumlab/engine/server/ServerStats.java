@@ -2,6 +2,7 @@ package org.quorumlab.engine.server;
 
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
+import org.quorumlab.engine.proto.OpCode;
 
 /** Counters shown by srvr/stat/mntr; updated lock-free from any thread. */
 public final class ServerStats {
@@ -13,6 +14,58 @@ public final class ServerStats {
     public final AtomicLong maxLatencyNanos = new AtomicLong();
     public final AtomicLong minLatencyNanos = new AtomicLong(Long.MAX_VALUE);
     public final AtomicLong outstanding = new AtomicLong();
+    /** Watch notifications delivered to clients. */
+    public final LongAdder watchEventsSent = new LongAdder();
+    /** Latency of client reads, writes (quorum ops) and everything else (ping, auth, ...). */
+    public final LatencyHistogram readLatency = new LatencyHistogram();
+    public final LatencyHistogram writeLatency = new LatencyHistogram();
+    public final LatencyHistogram otherLatency = new LatencyHistogram();
+    /** Requests answered and their summed latency, indexed by {@link #opIndex(int)}. */
+    private final LongAdder[] opCount = new LongAdder[OP_SLOTS];
+    private final LongAdder[] opLatencyNanos = new LongAdder[OP_SLOTS];
+
+    private static final int OP_SLOTS = 128;
+
+    public ServerStats() {
+        for (int i = 0; i < OP_SLOTS; i++) {
+            opCount[i] = new LongAdder();
+            opLatencyNanos[i] = new LongAdder();
+        }
+    }
+
+    /** Records one answered client request of type {@code opCode}. */
+    public void recordLatency(int opCode, long nanos) {
+        recordLatency(nanos);
+        int i = opIndex(opCode);
+        opCount[i].increment();
+        opLatencyNanos[i].add(nanos);
+        if (opCode == OpCode.ping || opCode == OpCode.auth || opCode == OpCode.setWatches
+                || opCode == OpCode.setWatches2 || opCode == OpCode.createSession) {
+            otherLatency.record(nanos);
+        } else if (OpCode.isWrite(opCode)) {
+            writeLatency.record(nanos);
+        } else {
+            readLatency.record(nanos);
+        }
+    }
+
+    /** Slot of an opcode in the per-opcode counters (opcodes span -11..107). */
+    public static int opIndex(int opCode) {
+        return Math.floorMod(opCode, OP_SLOTS);
+    }
+
+    /** Requests answered per opcode, for opcodes seen at least once. */
+    public java.util.Map<Integer, long[]> perOpcode() {
+        java.util.Map<Integer, long[]> out = new java.util.TreeMap<>();
+        for (int op = -11; op < OP_SLOTS - 11; op++) {
+            int i = opIndex(op);
+            long n = opCount[i].sum();
+            if (n > 0) {
+                out.put(op, new long[] {n, opLatencyNanos[i].sum()});
+            }
+        }
+        return out;
+    }
 
     public void recordLatency(long nanos) {
         requests.increment();

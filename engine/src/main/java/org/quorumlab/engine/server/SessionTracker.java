@@ -120,6 +120,13 @@ public final class SessionTracker {
         }
     }
 
+    /** Expiry time (ms) → sessions due then, copied; for dump and the admin views. */
+    public java.util.SortedMap<Long, Set<Long>> expiryBuckets() {
+        java.util.SortedMap<Long, Set<Long>> copy = new TreeMap<>();
+        buckets.forEach((t, ids) -> copy.put(t, new java.util.TreeSet<>(ids)));
+        return copy;
+    }
+
     public Map<Long, Integer> sessions() {
         return Map.copyOf(timeouts);
     }

@@ -49,6 +49,7 @@ public final class DataTree {
         addSystemNode(ZOOKEEPER, OPEN_ACL);
         addSystemNode(QUOTA, OPEN_ACL);
         addSystemNode(CONFIG, READ_ACL);
+        nodes.get(CONFIG).aversion = -1; // ZooKeeper sets this ACL with setACL(path, acl, -1), as stats show
     }
 
     private void addSystemNode(String path, List<Acl> acl) {

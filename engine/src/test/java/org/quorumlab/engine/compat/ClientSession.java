@@ -29,6 +29,15 @@ final class ClientSession implements Watcher, AutoCloseable {
         zk = new ZooKeeper(connect, timeoutMs, this);
     }
 
+    private ClientSession(String connect, long sessionId, byte[] password) throws Exception {
+        zk = new ZooKeeper(connect, 4_000, this, sessionId, password);
+    }
+
+    /** Re-attaches to an existing session without waiting; watch {@link #states()} for the outcome. */
+    static ClientSession resume(int port, long sessionId, byte[] password) throws Exception {
+        return new ClientSession("127.0.0.1:" + port, sessionId, password);
+    }
+
     /** Opens a session and waits until it is connected; {@code digest} is {@code user:password} or null. */
     static ClientSession open(int port, int timeoutMs, String digest) throws Exception {
         ClientSession s = new ClientSession("127.0.0.1:" + port, timeoutMs);
@@ -67,6 +76,20 @@ final class ClientSession implements Watcher, AutoCloseable {
         awaitBarrier();
         List<String> out = new ArrayList<>();
         events.drainTo(out);
+        return out;
+    }
+
+    /** Events delivered so far, waiting up to {@code timeoutMs} for {@code expected} to be among them. */
+    List<String> drainEventsUntil(String expected, long timeoutMs) throws InterruptedException {
+        List<String> out = new ArrayList<>();
+        long deadline = System.nanoTime() + timeoutMs * 1_000_000;
+        while (!out.contains(expected)) {
+            String e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                break;
+            }
+            out.add(e);
+        }
         return out;
     }
 

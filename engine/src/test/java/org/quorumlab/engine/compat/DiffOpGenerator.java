@@ -272,6 +272,11 @@ final class DiffOpGenerator {
         return w;
     }
 
+    /**
+     * ACLs the ops pick from. Deliberate difference, excluded here: QuorumLab accepts IPv6 ids in
+     * ip ACLs (e.g. {@code ip:0:0:0:0:0:0:0:1}); ZooKeeper 3.9.3's IPAuthenticationProvider parses
+     * IPv4 only and answers INVALIDACL, so no IPv6 ip ACL is generated.
+     */
     private static List<List<ACL>> acls() {
         try {
             Id alice = new Id("digest", DigestAuthenticationProvider.generateDigest("alice:pw"));
@@ -285,7 +290,6 @@ final class DiffOpGenerator {
                     List.of(new ACL(Perms.ALL, new Id("ip", "10.0.0.0/8")), new ACL(Perms.READ, Ids.ANYONE_ID_UNSAFE)),
                     List.of(new ACL(Perms.ALL, new Id("digest", "nocolon"))),
                     List.of(new ACL(Perms.ALL, new Id("ip", "1.2.3"))),
-                    List.of(new ACL(Perms.ALL, new Id("ip", "0:0:0:0:0:0:0:1"))),
                     List.of(new ACL(Perms.CREATE | Perms.DELETE | Perms.WRITE, Ids.ANYONE_ID_UNSAFE)),
                     List.of(new ACL(Perms.ALL, bob)),
                     List.of(new ACL(Perms.ALL, new Id("world", "someone"))),

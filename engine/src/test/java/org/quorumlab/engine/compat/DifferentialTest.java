@@ -48,8 +48,14 @@ class DifferentialTest {
             ArrayDeque<String> history = new ArrayDeque<>();
             for (int i = 0; i < OPS_PER_SEED; i++) {
                 DiffOp op = gen.next(zkSide.sessionCount());
+                long t0 = System.nanoTime();
                 String expected = outcome(zkSide, op);
+                long t1 = System.nanoTime();
                 String actual = outcome(qlSide, op);
+                long t2 = System.nanoTime();
+                if (t2 - t0 > 500_000_000L) {
+                    LOG.warn("slow op {}: zookeeper {} ms, quorumlab {} ms", op, (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000);
+                }
                 check(seed, i, op, "result", expected, actual, history);
                 String zkEvents = zkSide.drainEvents().toString();
                 check(seed, i, op, "events", zkEvents, qlSide.drainEvents().toString(), history);
@@ -91,6 +97,7 @@ class DifferentialTest {
         } catch (IllegalArgumentException e) {
             return "client refused: " + e.getClass().getSimpleName();
         } catch (Exception e) {
+            LOG.warn("{} threw on {}", op, side.name, e);
             return "EXCEPTION " + e;
         }
     }

@@ -15,6 +15,8 @@ class ElectionScenarioTest {
         ZabNode l = c.leader();
         assertThat(l.id()).isEqualTo(3); // equal zxids and epochs: highest id wins
         assertThat(l.epoch()).isEqualTo(1);
+        assertThat(l.learners()).extracting(LearnerStatus::sid).containsExactly(1L, 2L);
+        assertThat(l.learners()).allMatch(LearnerStatus::synced);
         long z = c.propose(3, "hello").zxidOrMinusOne();
         assertThat(z).isEqualTo(Zxid.make(1, 1));
         c.stabilize();

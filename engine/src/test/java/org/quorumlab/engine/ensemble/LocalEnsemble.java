@@ -19,18 +19,40 @@ final class LocalEnsemble implements AutoCloseable {
     final Map<Long, ServerConfig> configs = new TreeMap<>();
     final Map<Long, QuorumLabServer> servers = new TreeMap<>();
 
+    final Map<Long, QuorumServerSpec> specs = new TreeMap<>();
+    private final Path dir;
+    private final int tickTime;
+
     LocalEnsemble(Path dir, int size, int tickTime) throws IOException {
-        List<QuorumServerSpec> specs = new ArrayList<>();
-        for (long id = 1; id <= size; id++) {
-            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
+        this(dir, size, 0, tickTime);
+    }
+
+    LocalEnsemble(Path dir, int voters, int observers, int tickTime) throws IOException {
+        this.dir = dir;
+        this.tickTime = tickTime;
+        List<QuorumServerSpec> initial = new ArrayList<>();
+        for (long id = 1; id <= voters + observers; id++) {
+            initial.add(newSpec(id, id > voters));
         }
-        for (QuorumServerSpec s : specs) {
-            ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(tickTime)
-                    .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
-                    .skipAcl(true);
-            specs.forEach(b::addServer);
-            configs.put(s.id(), b.build());
+        for (QuorumServerSpec s : initial) {
+            configs.put(s.id(), configFor(s.id(), initial));
         }
+    }
+
+    QuorumServerSpec newSpec(long id, boolean observer) throws IOException {
+        QuorumServerSpec s = new QuorumServerSpec(id, "127.0.0.1", reserve(id), reserve(id), observer, "127.0.0.1",
+                reserve(id));
+        specs.put(id, s);
+        return s;
+    }
+
+    /** Config of a server whose static membership is {@code members}. */
+    ServerConfig configFor(long id, List<QuorumServerSpec> members) {
+        ServerConfigBuilder b = new ServerConfigBuilder().serverId(id).tickTime(tickTime)
+                .clientPort(specs.get(id).clientPort()).dataDir(dir.resolve("node" + id)).initLimit(10).syncLimit(5).maxSessionTimeout(30_000)
+                .skipAcl(true);
+        members.forEach(b::addServer);
+        return b.build();
     }
 
     void startAll() {
@@ -38,6 +60,7 @@ final class LocalEnsemble implements AutoCloseable {
     }
 
     void start(long id) {
+        release(id);
         servers.put(id, QuorumLabServer.start(configs.get(id)));
     }
 
@@ -46,6 +69,14 @@ final class LocalEnsemble implements AutoCloseable {
         if (s != null) {
             s.close();
         }
+    }
+
+    QuorumLabServer server(long id) {
+        return servers.get(id);
+    }
+
+    String connectString(long id) {
+        return "127.0.0.1:" + configs.get(id).clientPort();
     }
 
     String connectString() {
@@ -57,10 +88,30 @@ final class LocalEnsemble implements AutoCloseable {
                 .map(Map.Entry::getKey).findFirst().orElse(-1L);
     }
 
-    static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            s.setReuseAddress(true);
-            return s.getLocalPort();
+    /**
+     * Peers must know each other's ports before any server starts, so ports are picked up front;
+     * the sockets stay bound until the owning server starts, so no other test can take them.
+     */
+    private final Map<Long, List<ServerSocket>> reserved = new TreeMap<>();
+
+    private int reserve(long id) throws IOException {
+        ServerSocket s = new ServerSocket();
+        s.setReuseAddress(true);
+        s.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+        reserved.computeIfAbsent(id, k -> new ArrayList<>()).add(s);
+        return s.getLocalPort();
+    }
+
+    private void release(long id) {
+        List<ServerSocket> sockets = reserved.remove(id);
+        if (sockets != null) {
+            for (ServerSocket s : sockets) {
+                try {
+                    s.close();
+                } catch (IOException ignored) {
+                    // closing a listening socket we own cannot meaningfully fail
+                }
+            }
         }
     }
 
@@ -68,6 +119,9 @@ final class LocalEnsemble implements AutoCloseable {
     public void close() {
         for (Long id : List.copyOf(servers.keySet())) {
             stop(id);
+        }
+        for (Long id : List.copyOf(reserved.keySet())) {
+            release(id);
         }
     }
 }

@@ -24,18 +24,21 @@ import org.quorumlab.engine.consensus.Zxid;
  * invariant checks; a violation fails with the seed and the last 50 trace lines.
  */
 public final class SimulatedCluster {
+    private static final boolean TRACE_VOTES = Boolean.getBoolean("quorumlab.sim.traceVotes");
     private final long seed;
     private final Random rnd;
     private final Timing timing;
     private final Map<Long, SimNode> nodes = new TreeMap<>();
-    private final SimNetwork net;
-    private final Trace trace = new Trace(Integer.getInteger("quorumlab.sim.trace", 50));
-    private final InvariantChecker invariants = new InvariantChecker();
-    private final List<BiConsumer<Long, SimStateMachine.OpResult>> applyListeners = new ArrayList<>();
-    private final List<BiConsumer<Long, Long>> syncListeners = new ArrayList<>();
-    private final Map<String, Integer> stats = new TreeMap<>();
-    private final List<Event.SyncModeChosen> syncDecisions = new ArrayList<>();
-    private long now;
+    final SimNetwork net;
+    final Trace trace = new Trace(Integer.getInteger("quorumlab.sim.trace", 50));
+    final InvariantChecker invariants = new InvariantChecker();
+    final List<BiConsumer<Long, SimStateMachine.OpResult>> applyListeners = new ArrayList<>();
+    final List<BiConsumer<Long, Long>> syncListeners = new ArrayList<>();
+    final Map<String, Integer> stats = new TreeMap<>();
+    final List<Event.SyncModeChosen> syncDecisions = new ArrayList<>();
+    private final RandomSchedule schedule = new RandomSchedule(this);
+    private final SimHost host = new SimHost(this);
+    long now;
     private long payloadCounter;
 
     /** Creates and starts one server per member of {@code config}. */
@@ -122,65 +125,12 @@ public final class SimulatedCluster {
                 if (n.zab == null) {
                     return;
                 }
-                execute(n, a);
+                host.execute(n, a);
             }
         }
     }
 
-    private void execute(SimNode n, Action a) {
-        long id = n.id;
-        String kind = a instanceof Event.SyncModeChosen sm ? "Sync" + sm.mode() : a.getClass().getSimpleName();
-        stats.merge(kind, 1, Integer::sum);
-        if (a instanceof Action.Send s) {
-            String lost = net.send(id, s.to(), s.message(), now);
-            if (lost != null && s.message() instanceof Message.Peer) {
-                trace.add(now, id, () -> "LOST(" + lost + ") -> n" + s.to() + " " + brief(s.message()));
-            }
-        } else if (a instanceof Action.PersistEntries p) {
-            n.pending.add(p);
-        } else if (a instanceof Action.PersistEpoch p) {
-            n.flushAllSilently();
-            n.acceptedEpoch = p.acceptedEpoch();
-            n.currentEpoch = p.currentEpoch();
-        } else if (a instanceof Action.Truncate t) {
-            n.truncateDurable(t.afterZxid());
-            trace.add(now, id, () -> "TRUNCATE after " + Zxid.toHex(t.afterZxid()));
-        } else if (a instanceof Action.InstallSnapshot s) {
-            long oldSize = n.sm.size();
-            n.installSnapshot(s.zxid(), s.snapshot());
-            trace.add(now, id, () -> "INSTALL SNAPSHOT at " + Zxid.toHex(s.zxid()));
-            invariants.onSnapshotInstalled(id, oldSize, n.sm);
-        } else if (a instanceof Action.Apply ap) {
-            SimStateMachine.OpResult r = n.sm.apply(ap.entry());
-            invariants.onApply(id, ap.entry(), n.sm.size(), n.sm.chain());
-            if (r != null) {
-                for (var l : applyListeners) {
-                    l.accept(id, r);
-                }
-            }
-        } else if (a instanceof Action.ActivateConfig c) {
-            n.flushAllSilently();
-            n.config = c.config();
-        } else if (a instanceof Action.HandleForwardedRequest h) {
-            ProposeResult res = n.zab.propose(h.request());
-            trace.add(now, id, () -> "forwarded from n" + h.fromServer() + " -> " + res);
-        } else if (a instanceof Action.SyncCompleted s) {
-            for (var l : syncListeners) {
-                l.accept(id, s.token());
-            }
-        } else if (a instanceof Event.LeaderEstablished e) {
-            trace.add(now, id, e);
-            invariants.onEstablished(id, e.epoch(), n.zab);
-        } else if (a instanceof Event.SyncModeChosen e) {
-            syncDecisions.add(e);
-            trace.add(now, id, e);
-        } else if (a instanceof Action.RoleChanged || a instanceof Event.StateChanged || a instanceof Event.StepDown
-                || a instanceof Event.ReconfigCommitted) {
-            trace.add(now, id, a);
-        }
-    }
-
-    private static String brief(Message m) {
+    static String brief(Message m) {
         if (m instanceof Message.Peer p) {
             String s = p.packet().toString();
             return "Peer#" + p.seq() + " " + (s.length() > 90 ? s.substring(0, 90) + "..." : s);
@@ -221,7 +171,7 @@ public final class SimulatedCluster {
             return true;
         }
         run(() -> {
-            if (f.msg() instanceof Message.Peer) {
+            if (f.msg() instanceof Message.Peer || TRACE_VOTES) {
                 trace.add(now, f.to(), () -> "<- n" + f.from() + " " + brief(f.msg()));
             }
             to.zab.step(f.msg());
@@ -321,13 +271,7 @@ public final class SimulatedCluster {
 
     /** Number of live servers that are synced learners of {@code leader} or the leader itself. */
     public int syncedWith(ZabNode leader) {
-        int c = 0;
-        for (SimNode n : nodes.values()) {
-            if (n.zab != null && (n.zab == leader || (n.zab.isSyncedLearner() && n.zab.leaderId() == leader.id()))) {
-                c++;
-            }
-        }
-        return c;
+        return syncedVoters(leader).size();
     }
 
     /** Proposes an opaque txn at {@code id}; returns the result. */
@@ -452,70 +396,12 @@ public final class SimulatedCluster {
 
     /** One random step: delivery, tick, flush, client activity or (if {@code faults}) a fault (6%). */
     public void randomStep(boolean faults) {
-        randomStep(faults ? 0.06 : 0.0);
+        schedule.step(faults ? 0.06 : 0.0);
     }
 
     /** One random step; a fault is injected with probability {@code faultRate}. */
     public void randomStep(double faultRate) {
-        now++;
-        if (rnd.nextDouble() < faultRate) {
-            List<Long> ids = new ArrayList<>(nodes.keySet());
-            randomFault(ids.get(rnd.nextInt(ids.size())), ids);
-            return;
-        }
-        List<Long> ids = new ArrayList<>(nodes.keySet());
-        long target = ids.get(rnd.nextInt(ids.size()));
-        int r = rnd.nextInt(100);
-        if (r < 62) {
-            if (!deliverOne(now)) {
-                tick(target);
-            }
-        } else if (r < 80) {
-            if (rnd.nextDouble() < nodes.get(target).tickRate) {
-                tick(target);
-            }
-        } else if (r < 96) {
-            flush(target);
-        } else {
-            clientActivity(target);
-        }
-    }
-
-    private void clientActivity(long target) {
-        ZabNode l = leader();
-        SimNode n = nodes.get(target);
-        if (n.zab == null) {
-            return;
-        }
-        if (rnd.nextBoolean() && l != null) {
-            propose(l.id(), nextPayload());
-        } else {
-            forward(target, nextPayload());
-        }
-    }
-
-    private void randomFault(long target, List<Long> ids) {
-        int f = rnd.nextInt(10);
-        switch (f) {
-            case 0, 1 -> {
-                if (nodes.get(target).zab != null) {
-                    crash(target);
-                } else {
-                    restart(target);
-                }
-            }
-            case 2, 3 -> restart(target);
-            case 4 -> isolate(target);
-            case 5 -> {
-                List<Long> shuffled = new ArrayList<>(ids);
-                java.util.Collections.shuffle(shuffled, rnd);
-                int cutAt = 1 + rnd.nextInt(shuffled.size() - 1);
-                partition(List.of(shuffled.subList(0, cutAt), shuffled.subList(cutAt, shuffled.size())));
-            }
-            case 6 -> cut(target, ids.get(rnd.nextInt(ids.size())));
-            case 7, 8 -> heal();
-            default -> compact(target);
-        }
+        schedule.step(faultRate);
     }
 
     /**
@@ -523,31 +409,14 @@ public final class SimulatedCluster {
      * a leader gets established and a fresh proposal commits within {@code maxRounds} tick rounds.
      */
     public void checkLiveness(int maxRounds) {
-        heal();
-        net.dropNotifications = 0;
-        net.dropPeers = 0;
-        net.duplicate = 0;
-        for (long id : nodes.keySet()) {
-            restart(id);
-        }
-        long[] attempt = {-1, -1, -1}; // leader id, epoch, zxid
-        tickUntil(() -> {
-            ZabNode l = leader();
-            if (l == null || !l.config().isQuorum(syncedVoters(l))) {
-                return false;
-            }
-            if (attempt[0] == l.id() && attempt[1] == l.epoch()) {
-                return l.appliedZxid() >= attempt[2];
-            }
-            long z = propose(l.id(), "liveness|" + seed + "|" + l.epoch()).zxidOrMinusOne();
-            attempt[0] = l.id();
-            attempt[1] = l.epoch();
-            attempt[2] = z < 0 ? Long.MAX_VALUE : z;
-            return false;
-        }, maxRounds, "leader established with a synced quorum and a fresh proposal applied");
+        schedule.checkLiveness(maxRounds);
     }
 
-    private java.util.Set<Long> syncedVoters(ZabNode leader) {
+    void advanceStep() {
+        now++;
+    }
+
+    java.util.Set<Long> syncedVoters(ZabNode leader) {
         java.util.Set<Long> s = new java.util.HashSet<>();
         for (SimNode n : nodes.values()) {
             if (n.zab != null && (n.zab == leader || (n.zab.isSyncedLearner() && n.zab.leaderId() == leader.id()))) {

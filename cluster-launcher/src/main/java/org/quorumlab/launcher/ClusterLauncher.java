@@ -1,0 +1,529 @@
+package org.quorumlab.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+import org.quorumlab.launcher.node.EngineDriver;
+import org.quorumlab.launcher.node.JavaCommand;
+import org.quorumlab.launcher.node.NodeProcesses;
+import org.quorumlab.launcher.node.PidFile;
+import org.quorumlab.launcher.probe.WriteProbe;
+import org.quorumlab.launcher.reconfig.QuorumGuard;
+import org.quorumlab.launcher.reconfig.Reconfigurer;
+import org.quorumlab.launcher.state.ClusterLayout;
+import org.quorumlab.launcher.state.ClusterState;
+import org.quorumlab.launcher.state.ClusterStateFile;
+import org.quorumlab.launcher.state.PortAllocator;
+import org.quorumlab.launcher.state.SuperDigest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs an ensemble of node processes in one directory and changes it: start, stop (SIGTERM), kill
+ * (SIGKILL), restart, rolling restart, add and remove servers through dynamic reconfig, status.
+ *
+ * <p>A launcher either <em>owns</em> the directory ({@link #open}, {@link #launch}: nodes it
+ * spawns exit when this process dies, a shutdown hook stops them, {@code launcher.pid} names it) or
+ * is <em>attached</em> to a directory another launcher owns ({@link #attach}: used by the
+ * {@code node} and {@code status} commands; nodes it starts are tied to the owner). All state
+ * lives in the directory, re-read for every operation, so several launchers may act on it.
+ */
+public final class ClusterLauncher implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterLauncher.class);
+    /** Generous bound for one operation on a busy machine. */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    static final int TICK_TIME = 200;
+    private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+
+    private final ClusterLayout layout;
+    private final ClusterStateFile stateFile;
+    private final NodeProcesses processes;
+    private final EngineDriver driver;
+    private final NodeStatusReader statusReader;
+    private final MembershipLock membershipLock;
+    private final boolean owner;
+    private final Thread shutdownHook;
+    private volatile boolean closed;
+
+    private ClusterLauncher(ClusterLayout layout, ClusterState state, boolean owner) {
+        this.layout = layout;
+        this.stateFile = new ClusterStateFile(layout);
+        this.processes = new NodeProcesses(layout, JavaCommand.current());
+        this.driver = EngineDriver.of(state.engine());
+        this.statusReader = new NodeStatusReader(processes);
+        this.membershipLock = new MembershipLock(layout);
+        this.owner = owner;
+        if (owner) {
+            this.shutdownHook = new Thread(this::stopAllQuietly, "cluster-launcher-shutdown");
+            Runtime.getRuntime().addShutdownHook(shutdownHook);
+        } else {
+            this.shutdownHook = null;
+        }
+    }
+
+    /**
+     * Opens {@code dir} as its owner: on first use writes configs for {@code nodes} nodes (ids
+     * 1..nodes, ports from {@code basePort} or free ones when 0); on an existing directory reuses its
+     * configs, data and members (then {@code nodes} and {@code basePort} are ignored). Adopts
+     * running nodes found through PID files, cleans up stale PID files. Starts nothing.
+     */
+    public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort) {
+        ClusterLayout layout = new ClusterLayout(dir);
+        PidFile ownerFile = new PidFile(layout.launcherPidFile());
+        Optional<ProcessHandle> other = ownerFile.live().filter(h -> h.pid() != ProcessHandle.current().pid());
+        if (other.isPresent()) {
+            throw new LauncherException("the cluster in " + layout.dir() + " is already run by launcher process "
+                    + other.get().pid() + "; use 'quorumlab node ...' / 'quorumlab status' or stop that launcher first");
+        }
+        ClusterStateFile file = new ClusterStateFile(layout);
+        ClusterState state = file.read().orElse(null);
+        if (state == null) {
+            state = initialState(layout, nodes, engine, basePort);
+            file.write(state);
+        } else if (state.engine() != engine) {
+            throw new LauncherException(layout.dir() + " holds a " + state.engine().cliName()
+                    + " cluster; it cannot be run with --engine " + engine.cliName());
+        } else if (state.members().size() != nodes) {
+            LOG.info("Reusing the cluster in {} with its {} members {}", layout.dir(), state.members().size(),
+                    state.members());
+        }
+        ownerFile.write(ProcessHandle.current());
+        ClusterLauncher launcher = new ClusterLauncher(layout, state, true);
+        launcher.adoptRunningNodes(state);
+        return launcher;
+    }
+
+    /** {@link #open} then {@link #startAll()}. */
+    public static ClusterLauncher launch(Path dir, int nodes, Engine engine, int basePort) {
+        ClusterLauncher l = open(dir, nodes, engine, basePort);
+        try {
+            l.startAll();
+            return l;
+        } catch (RuntimeException e) {
+            l.close();
+            throw e;
+        }
+    }
+
+    /** Attaches to the cluster in {@code dir} without owning it (no shutdown hook). */
+    public static ClusterLauncher attach(Path dir) {
+        ClusterLayout layout = new ClusterLayout(dir);
+        ClusterState state = new ClusterStateFile(layout).require();
+        return new ClusterLauncher(layout, state, false);
+    }
+
+    private static ClusterState initialState(ClusterLayout layout, int nodes, Engine engine, int basePort) {
+        if (nodes < 1) {
+            throw new LauncherException("--nodes must be at least 1, got " + nodes);
+        }
+        PortAllocator ports = new PortAllocator(basePort);
+        var nodePorts = new TreeMap<Long, NodePorts>();
+        for (long id = 1; id <= nodes; id++) {
+            nodePorts.put(id, ports.forNode(id));
+        }
+        SortedSet<Long> members = LongStream.rangeClosed(1, nodes).boxed().collect(Collectors.toCollection(TreeSet::new));
+        ClusterState state = new ClusterState(engine, basePort, TICK_TIME, SuperDigest.newPassword(), nodes + 1L,
+                nodePorts, members);
+        EngineDriver driver = EngineDriver.of(engine);
+        for (long id : members) {
+            driver.writeConfig(layout, state, id, members);
+        }
+        LOG.info("Created a {}-node {} cluster in {}", nodes, engine.cliName(), layout.dir());
+        return state;
+    }
+
+    private void adoptRunningNodes(ClusterState state) {
+        for (long id : state.nodes().keySet()) {
+            processes.running(id).ifPresent(h -> LOG.info("Adopted running node {} (pid {})", id, h.pid()));
+        }
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    public Path dir() {
+        return layout.dir();
+    }
+
+    public Engine engine() {
+        return state().engine();
+    }
+
+    /** Current voting members, as last committed through a launcher. */
+    public SortedSet<Long> members() {
+        return state().members();
+    }
+
+    /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
+    public String connectString() {
+        return state().connectString();
+    }
+
+    public NodePorts ports(long id) {
+        return state().ports(id);
+    }
+
+    /** The super password reconfig authenticates with ({@code addAuthInfo("digest", "super:" + pw)}). */
+    public String superPassword() {
+        return state().superPassword();
+    }
+
+    /** Every member, plus any non-member whose process still runs, with its mode from {@code srvr}. */
+    public List<NodeStatus> status() {
+        return statusReader.read(state());
+    }
+
+    /** Id of the node reporting {@code Mode: leader}, if any. */
+    public Optional<Long> leader() {
+        return status().stream().filter(s -> s.mode().equals("leader")).map(NodeStatus::id).findFirst();
+    }
+
+    public boolean isRunning(long id) {
+        return processes.running(id).isPresent();
+    }
+
+    public long pid(long id) {
+        return processes.running(id).map(ProcessHandle::pid).orElse(-1L);
+    }
+
+    // ------------------------------------------------------------------ process control
+
+    /** Starts every member that is not running. */
+    public void startAll() {
+        ClusterState s = state();
+        for (long id : s.members()) {
+            if (processes.running(id).isEmpty()) {
+                spawn(s, id);
+            }
+        }
+    }
+
+    /** Starts member {@code id} (returns at once; see {@link #awaitServing}). False if it already ran. */
+    public boolean start(long id) {
+        ClusterState s = state();
+        requireMember(s, id);
+        if (processes.running(id).isPresent()) {
+            return false;
+        }
+        spawn(s, id);
+        return true;
+    }
+
+    /** Graceful stop: SIGTERM, then SIGKILL after a grace period. False if it was not running. */
+    public boolean stop(long id) {
+        state().ports(id);
+        return processes.stop(id, STOP_GRACE);
+    }
+
+    /** {@code kill -9}. False if it was not running. */
+    public boolean kill(long id) {
+        state().ports(id);
+        return processes.kill(id);
+    }
+
+    /** Graceful stop, start, and wait until it serves again. */
+    public void restart(long id, Duration timeout) {
+        ClusterState s = state();
+        requireMember(s, id);
+        processes.stop(id, STOP_GRACE);
+        spawn(s, id);
+        awaitServing(id, timeout);
+    }
+
+    public void restart(long id) {
+        restart(id, DEFAULT_TIMEOUT);
+    }
+
+    /** Deletes a stopped node's data directory (it resyncs from the leader on its next start). */
+    public void wipeData(long id) {
+        state().ports(id);
+        if (processes.running(id).isPresent()) {
+            throw new LauncherException("node " + id + " is running; stop it before wiping its data");
+        }
+        deleteRecursively(layout.dataDir(id));
+        LOG.info("Wiped the data of node {}", id);
+    }
+
+    /**
+     * Restarts every member one at a time, followers first and the leader last, waiting after each
+     * until it serves again and the ensemble has a quorum. Returns the order used.
+     */
+    public List<Long> rollingRestart(Duration perNodeTimeout) {
+        try (var held = membershipLock.acquire("rolling-restart")) {
+            List<NodeStatus> before = status();
+            List<Long> down = before.stream().filter(n -> n.member() && !n.serving()).map(NodeStatus::id).toList();
+            if (!down.isEmpty()) {
+                throw new LauncherException("rolling restart needs every member serving, but " + down
+                        + " are not (start them or remove them first)");
+            }
+            List<Long> order = new ArrayList<>();
+            before.stream().filter(n -> n.member() && !n.mode().equals("leader")).forEach(n -> order.add(n.id()));
+            before.stream().filter(n -> n.member() && n.mode().equals("leader")).forEach(n -> order.add(n.id()));
+            for (long id : order) {
+                LOG.info("Rolling restart: node {}", id);
+                restart(id, perNodeTimeout);
+                awaitQuorum(perNodeTimeout);
+            }
+            return order;
+        }
+    }
+
+    public List<Long> rollingRestart() {
+        return rollingRestart(DEFAULT_TIMEOUT);
+    }
+
+    // ------------------------------------------------------------------ waiting
+
+    /**
+     * Waits until a majority of members serve, one of them as leader, and a client write through
+     * {@link #connectString()} is acknowledged.
+     */
+    public void awaitQuorum(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String last = "";
+        while (true) {
+            ClusterState s = state();
+            List<NodeStatus> st = statusReader.read(s);
+            Set<Long> serving = servingMembers(st);
+            boolean leader = st.stream().anyMatch(n -> n.member() && n.mode().equals("leader"));
+            last = st.stream().filter(NodeStatus::member).map(n -> n.id() + "=" + n.mode())
+                    .collect(Collectors.joining(", "));
+            if (leader && serving.size() >= QuorumGuard.majority(s.members().size())) {
+                long remaining = deadline - System.nanoTime();
+                if (remaining > 0 && WriteProbe.write(s.connectString(), Duration.ofNanos(Math.min(remaining,
+                        TimeUnit.SECONDS.toNanos(10))))) {
+                    return;
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LauncherException("no quorum within " + timeout.toMillis() + " ms (" + last
+                        + "); see the node logs in " + layout.dir());
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    /** Waits until node {@code id} serves clients as leader, follower or observer. */
+    public void awaitServing(long id, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            NodeStatus n = statusReader.read(state(), id);
+            if (n.serving()) {
+                return;
+            }
+            if (!n.alive()) {
+                Optional<Integer> exit = processes.exitCodeIfChildDied(id);
+                throw new LauncherException("node " + id + " is not running" + exit.map(c -> " (exit code " + c + ")")
+                        .orElse("") + "; see " + layout.log(id) + lastLogLine(id));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new LauncherException("node " + id + " did not serve within " + timeout.toMillis()
+                        + " ms (mode: " + n.mode() + "); see " + layout.log(id));
+            }
+            LockSupport.parkNanos(POLL_NANOS);
+        }
+    }
+
+    // ------------------------------------------------------------------ membership
+
+    /** Adds a server with the next free id. */
+    public MembershipChange addServer() {
+        return addServer(-1, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Adds server {@code id} (-1: next free id): spawns it with a config listing the members and
+     * itself, then commits a reconfig that joins it, authenticated as super. Refused when the old
+     * or new ensemble would lack a quorum; the process is removed again if the reconfig fails.
+     */
+    public MembershipChange addServer(long requestedId, Duration timeout) {
+        long t0 = System.nanoTime();
+        try (var held = membershipLock.acquire("add a server")) {
+            ClusterState s = state();
+            long id = requestedId > 0 ? requestedId : s.nextId();
+            QuorumGuard.checkAdd(s.members(), servingMembers(statusReader.read(s)), id);
+            if (s.nodes().containsKey(id)) {
+                if (processes.running(id).isPresent()) {
+                    throw new LauncherException("cannot add server " + id + ": a node " + id + " is running but is "
+                            + "not a member; stop it first");
+                }
+                deleteRecursively(layout.dataDir(id));
+            } else {
+                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id));
+            }
+            stateFile.write(s);
+            SortedSet<Long> ensemble = new TreeSet<>(s.members());
+            ensemble.add(id);
+            driver.writeConfig(layout, s, id, ensemble);
+            String connect = servingConnectString(s);
+            spawn(s, id);
+            Reconfigurer.Result r;
+            try {
+                r = new Reconfigurer(s.superPassword()).join(connect, id, s.serverLine(id), timeout);
+            } catch (RuntimeException e) {
+                processes.kill(id);
+                throw e;
+            }
+            ClusterState after = s.withMembers(r.members());
+            stateFile.write(after);
+            rewriteMemberConfigs(after);
+            awaitServing(id, timeout);
+            long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            LOG.info("Added server {}: config 0x{}, reconfig {} ms, total {} ms", id, Long.toHexString(r.version()),
+                    r.millis(), total);
+            return new MembershipChange(MembershipChange.Kind.ADDED, id, r.version(), r.millis(), total, r.config());
+        }
+    }
+
+    /** Removes member {@code id} by reconfig, then stops it. Refused when that would lose quorum. */
+    public MembershipChange removeServer(long id) {
+        return removeServer(id, DEFAULT_TIMEOUT);
+    }
+
+    public MembershipChange removeServer(long id, Duration timeout) {
+        long t0 = System.nanoTime();
+        try (var held = membershipLock.acquire("remove server " + id)) {
+            ClusterState s = state();
+            Set<Long> serving = servingMembers(statusReader.read(s));
+            QuorumGuard.checkRemove(s.members(), serving, id);
+            ClusterState others = s.withMembers(new TreeSet<>(s.members().stream()
+                    .filter(m -> m != id && serving.contains(m)).toList()));
+            Reconfigurer.Result r = new Reconfigurer(s.superPassword()).leave(others.connectString(), id, timeout);
+            ClusterState after = s.withMembers(r.members());
+            stateFile.write(after);
+            rewriteMemberConfigs(after);
+            processes.stop(id, STOP_GRACE);
+            long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
+            LOG.info("Removed server {}: config 0x{}, reconfig {} ms, total {} ms", id, Long.toHexString(r.version()),
+                    r.millis(), total);
+            return new MembershipChange(MembershipChange.Kind.REMOVED, id, r.version(), r.millis(), total, r.config());
+        }
+    }
+
+    // ------------------------------------------------------------------ shutdown
+
+    /** Gracefully stops every running node of this directory (members or not). */
+    public void stopAll() {
+        ClusterState s = state();
+        processes.stopAll(s.nodes().keySet(), STOP_GRACE);
+    }
+
+    /** Owner: stops all nodes and releases the directory. Attached: nothing to release. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (owner) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs stopAllQuietly itself
+            }
+            stopAllQuietly();
+        }
+    }
+
+    private void stopAllQuietly() {
+        try {
+            stopAll();
+        } catch (RuntimeException e) {
+            LOG.warn("Stopping the nodes of {} failed: {}", layout.dir(), e.getMessage());
+        } finally {
+            PidFile ownerFile = new PidFile(layout.launcherPidFile());
+            if (ownerFile.recordedPid() == ProcessHandle.current().pid()) {
+                ownerFile.delete();
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    private ClusterState state() {
+        return stateFile.require();
+    }
+
+    private void spawn(ClusterState s, long id) {
+        processes.spawn(s, driver, id, parentPid(id));
+    }
+
+    /** Owner: this process. Attached: the owning launcher if one runs, else none (node runs detached). */
+    private long parentPid(long id) {
+        if (owner) {
+            return ProcessHandle.current().pid();
+        }
+        Optional<ProcessHandle> o = new PidFile(layout.launcherPidFile()).live();
+        if (o.isPresent()) {
+            return o.get().pid();
+        }
+        LOG.warn("No launcher owns {}; node {} runs detached until stopped", layout.dir(), id);
+        return -1;
+    }
+
+    private void rewriteMemberConfigs(ClusterState s) {
+        if (driver.rewritesOwnConfig()) {
+            return;
+        }
+        for (long m : s.members()) {
+            driver.writeConfig(layout, s, m, s.members());
+        }
+    }
+
+    private static void requireMember(ClusterState s, long id) {
+        s.ports(id);
+        if (!s.members().contains(id)) {
+            throw new LauncherException("node " + id + " is not a member (members: " + s.members()
+                    + "); add it with 'quorumlab node add " + id + "'");
+        }
+    }
+
+    private static Set<Long> servingMembers(List<NodeStatus> st) {
+        return st.stream().filter(n -> n.member() && n.serving()).map(NodeStatus::id).collect(Collectors.toSet());
+    }
+
+    private String servingConnectString(ClusterState s) {
+        Set<Long> serving = servingMembers(statusReader.read(s));
+        return s.withMembers(new TreeSet<>(serving)).connectString();
+    }
+
+    private String lastLogLine(long id) {
+        try {
+            List<String> lines = Files.readAllLines(layout.log(id));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                if (!lines.get(i).isBlank()) {
+                    return ": " + lines.get(i).trim();
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // no log to quote
+        }
+        return "";
+    }
+
+    private static void deleteRecursively(Path p) {
+        if (!Files.exists(p)) {
+            return;
+        }
+        try (var walk = Files.walk(p)) {
+            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new LauncherException("cannot delete " + p + ": " + e.getMessage(), e);
+        }
+    }
+}

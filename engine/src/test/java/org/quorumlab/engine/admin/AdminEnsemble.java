@@ -1,0 +1,105 @@
+package org.quorumlab.engine.admin;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.config.QuorumServerSpec;
+import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.config.ServerConfigBuilder;
+import org.quorumlab.engine.node.QuorumLabServer;
+
+/**
+ * In-process servers with their admin port enabled (ephemeral): a standalone one or an ensemble,
+ * like the ensemble package's LocalEnsemble (which is package-private there and has no admin port).
+ */
+final class AdminEnsemble implements AutoCloseable {
+
+    static final int TICK_TIME = 100;
+
+    final Map<Long, ServerConfig> configs = new TreeMap<>();
+    final Map<Long, QuorumLabServer> servers = new TreeMap<>();
+
+    AdminEnsemble(Path dir, int size) throws IOException {
+        List<QuorumServerSpec> specs = new ArrayList<>();
+        for (long id = 1; id <= size; id++) {
+            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
+        }
+        for (QuorumServerSpec s : specs) {
+            ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(TICK_TIME)
+                    .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
+                    .skipAcl(true).adminPort(0);
+            if (size > 1) {
+                specs.forEach(b::addServer);
+            } else {
+                b.clientPort(0);
+            }
+            configs.put(s.id(), b.build());
+        }
+    }
+
+    AdminEnsemble startAll() {
+        configs.keySet().forEach(id -> servers.put(id, QuorumLabServer.start(configs.get(id))));
+        return this;
+    }
+
+    QuorumLabServer server(long id) {
+        return servers.get(id);
+    }
+
+    void stop(long id) {
+        QuorumLabServer s = servers.remove(id);
+        if (s != null) {
+            s.close();
+        }
+    }
+
+    long leaderId() {
+        return servers.entrySet().stream().filter(e -> e.getValue().mode().equals("leader"))
+                .map(Map.Entry::getKey).findFirst().orElse(-1L);
+    }
+
+    String connectString(long... ids) {
+        StringBuilder b = new StringBuilder();
+        for (long id : ids) {
+            b.append(b.length() == 0 ? "" : ",").append("127.0.0.1:").append(servers.get(id).port());
+        }
+        return b.toString();
+    }
+
+    /** An official client, connected (waits for SyncConnected). */
+    static ZooKeeper connect(String connectString) throws IOException, InterruptedException {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(connectString, 10_000, e -> {
+            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        if (!connected.await(30, TimeUnit.SECONDS)) {
+            zk.close();
+            throw new IOException("could not connect to " + connectString);
+        }
+        return zk;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            s.setReuseAddress(true);
+            return s.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() {
+        for (Long id : List.copyOf(servers.keySet())) {
+            stop(id);
+        }
+    }
+}
