@@ -133,7 +133,7 @@ public final class ClusterLauncher implements AutoCloseable {
         PortAllocator ports = new PortAllocator(basePort);
         var nodePorts = new TreeMap<Long, NodePorts>();
         for (long id = 1; id <= nodes; id++) {
-            nodePorts.put(id, ports.forNode(id));
+            nodePorts.put(id, ports.forNode(id, engine == Engine.QUORUMLAB));
         }
         SortedSet<Long> members = LongStream.rangeClosed(1, nodes).boxed().collect(Collectors.toCollection(TreeSet::new));
         ClusterState state = new ClusterState(engine, basePort, TICK_TIME, SuperDigest.newPassword(), nodes + 1L,
@@ -301,6 +301,12 @@ public final class ClusterLauncher implements AutoCloseable {
             boolean leader = st.stream().anyMatch(n -> n.member() && n.mode().equals("leader"));
             last = st.stream().filter(NodeStatus::member).map(n -> n.id() + "=" + n.mode())
                     .collect(Collectors.joining(", "));
+            List<Long> alive = st.stream().filter(n -> n.member() && n.alive()).map(NodeStatus::id).toList();
+            if (alive.size() < QuorumGuard.majority(s.members().size())) {
+                long dead = s.members().stream().filter(m -> !alive.contains(m)).findFirst().orElse(-1L);
+                throw new LauncherException("no quorum possible: only " + alive.size() + " of " + s.members().size()
+                        + " members are running; see " + layout.log(dead) + lastLogLine(dead));
+            }
             if (leader && serving.size() >= QuorumGuard.majority(s.members().size())) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining > 0 && WriteProbe.write(s.connectString(), Duration.ofNanos(Math.min(remaining,
@@ -362,7 +368,7 @@ public final class ClusterLauncher implements AutoCloseable {
                 }
                 deleteRecursively(layout.dataDir(id));
             } else {
-                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id));
+                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id, s.engine() == Engine.QUORUMLAB));
             }
             stateFile.write(s);
             SortedSet<Long> ensemble = new TreeSet<>(s.members());
@@ -503,6 +509,12 @@ public final class ClusterLauncher implements AutoCloseable {
     private String lastLogLine(long id) {
         try {
             List<String> lines = Files.readAllLines(layout.log(id));
+            for (int i = lines.size() - 1; i >= 0; i--) {
+                String l = lines.get(i).trim();
+                if (l.startsWith("Caused by:") || l.contains(" ERROR ") || l.startsWith("Exception in thread")) {
+                    return ": " + l;
+                }
+            }
             for (int i = lines.size() - 1; i >= 0; i--) {
                 if (!lines.get(i).isBlank()) {
                     return ": " + lines.get(i).trim();

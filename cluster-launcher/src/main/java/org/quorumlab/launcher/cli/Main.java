@@ -41,6 +41,8 @@ public final class Main {
                 case "cluster" -> ClusterCommand.run(rest, System.out, System.err);
                 case "node" -> NodeCommand.run(rest, System.out, System.err);
                 case "status" -> StatusCommand.run(rest, System.out, System.err);
+                case "fault" -> FaultCommand.run(rest, System.out, System.err);
+                case "events" -> EventsCommand.run(rest, System.out, System.err);
                 default -> {
                     System.err.println("quorumlab: unknown command '" + args[0] + "'");
                     System.err.print(USAGE);

@@ -28,9 +28,16 @@ public final class NodeCommand {
                 throw new LauncherException("usage: quorumlab " + USAGE);
             }
             String action = p.get(0);
+            if (!List.of("add", "remove", "stop", "kill", "start", "restart", "rolling-restart").contains(action)) {
+                throw new LauncherException("unknown node action '" + action + "' (expected " + USAGE + ")");
+            }
+            boolean needsId = !action.equals("add") && !action.equals("rolling-restart");
+            if (needsId ? p.size() != 2 : p.size() > (action.equals("add") ? 2 : 1)) {
+                throw new LauncherException("usage: quorumlab node " + action + (needsId ? " ID" : "") + " --dir D");
+            }
+            long id = p.size() > 1 ? CliOptions.id(p.get(1)) : -1;
             ClusterLauncher launcher = ClusterLauncher.attach(o.dir());
             if (action.equals("add")) {
-                long id = p.size() > 1 ? CliOptions.id(p.get(1)) : -1;
                 MembershipChange c = launcher.addServer(id, ClusterLauncher.DEFAULT_TIMEOUT);
                 out.printf("added server %d (config version 0x%x, reconfig %d ms, total %d ms)%n", c.serverId(),
                         c.configZxid(), c.reconfigMillis(), c.totalMillis());
@@ -42,10 +49,6 @@ public final class NodeCommand {
                 out.println("restarted " + order + " (leader last); connect: " + launcher.connectString());
                 return 0;
             }
-            if (p.size() != 2) {
-                throw new LauncherException("usage: quorumlab node " + action + " ID --dir D");
-            }
-            long id = CliOptions.id(p.get(1));
             switch (action) {
                 case "remove" -> {
                     MembershipChange c = launcher.removeServer(id);

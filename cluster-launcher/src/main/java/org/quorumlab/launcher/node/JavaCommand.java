@@ -25,12 +25,16 @@ public record JavaCommand(String javaBinary, String classPath, List<String> jvmO
         return new JavaCommand(defaultJavaBinary(), absoluteClassPath(System.getProperty("java.class.path")), nodeOptions());
     }
 
-    /** {@code java <jvmOptions> <extraJvm> -cp <classPath> <mainClass> <args>}. */
+    /**
+     * {@code java <extraJvm> <jvmOptions> -cp <classPath> <mainClass> <args>}. {@code extraJvm} comes
+     * first: Linux shows other processes only the first page of a command line, and the launcher
+     * recognises its nodes by a property there.
+     */
     public List<String> command(List<String> extraJvm, String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(javaBinary);
-        cmd.addAll(jvmOptions);
         cmd.addAll(extraJvm);
+        cmd.addAll(jvmOptions);
         cmd.add("-cp");
         cmd.add(classPath);
         cmd.add(mainClass);

@@ -171,9 +171,14 @@ public final class NodeProcesses {
         return true;
     }
 
-    /** Guards against a recycled PID: the command line, when visible, must name this node's config. */
+    /** The JVM option every node process carries, naming its config file. */
+    static String nodeMarker(java.nio.file.Path config) {
+        return "-Dquorumlab.node=" + config;
+    }
+
+    /** Guards against a recycled PID: the command line, when visible, must carry this node's marker. */
     private boolean looksLikeNode(ProcessHandle h, long id) {
         Optional<String> cmd = ProcessLiveness.commandLine(h);
-        return cmd.isEmpty() || cmd.get().contains(layout.config(id).toString());
+        return cmd.isEmpty() || cmd.get().contains(nodeMarker(layout.config(id)));
     }
 }

@@ -63,6 +63,6 @@ final class QuorumLabDriver implements EngineDriver {
             args.add("--parent-pid");
             args.add(Long.toString(parentPid));
         }
-        return java.command(List.of("-Dquorumlab.node=" + id), MAIN_CLASS, args);
+        return java.command(List.of(NodeProcesses.nodeMarker(layout.config(id))), MAIN_CLASS, args);
     }
 }

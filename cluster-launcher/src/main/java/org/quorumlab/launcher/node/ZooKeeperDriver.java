@@ -58,7 +58,7 @@ final class ZooKeeperDriver implements EngineDriver {
 
     @Override
     public List<String> command(JavaCommand java, ClusterLayout layout, ClusterState state, long id, long parentPid) {
-        List<String> jvm = List.of("-Dquorumlab.node=" + id,
+        List<String> jvm = List.of(NodeProcesses.nodeMarker(layout.config(id)),
                 "-Dzookeeper.DigestAuthenticationProvider.superDigest=" + SuperDigest.digest(state.superPassword()),
                 "-Dquorumlab.zk.log.level=INFO");
         List<String> args = new ArrayList<>();

@@ -26,6 +26,12 @@ public final class PortAllocator {
         this.basePort = basePort;
     }
 
+    /** Ports for node {@code id}; {@code admin} is -1 unless {@code withAdmin}. */
+    public NodePorts forNode(long id, boolean withAdmin) {
+        NodePorts p = forNode(id);
+        return withAdmin ? p : new NodePorts(p.client(), p.quorum(), p.election(), -1);
+    }
+
     public NodePorts forNode(long id) {
         if (basePort > 0) {
             if (id < 1 || id > STRIDE) {

@@ -13,6 +13,20 @@ import org.quorumlab.engine.server.ServerStats;
 final class Monitor {
 
     private static final long STARTED_MS = System.currentTimeMillis();
+    /** Resolved once in the background: a reverse lookup may take seconds where DNS is slow. */
+    private static volatile String hostName = "<NA>";
+
+    static {
+        Thread t = new Thread(() -> {
+            try {
+                hostName = InetAddress.getLocalHost().getCanonicalHostName();
+            } catch (java.io.IOException e) {
+                hostName = "<NA>";
+            }
+        }, "admin-hostname");
+        t.setDaemon(true);
+        t.start();
+    }
 
     private Monitor() {
     }
@@ -77,13 +91,7 @@ final class Monitor {
     static Map<String, String> environment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("zookeeper.version", FourLetterWords.VERSION);
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getCanonicalHostName();
-        } catch (java.io.IOException e) {
-            host = "<NA>";
-        }
-        env.put("host.name", host);
+        env.put("host.name", hostName);
         for (String key : new String[] {"java.version", "java.vendor", "java.home", "java.class.path",
                 "java.library.path", "java.io.tmpdir"}) {
             env.put(key, System.getProperty(key, "<NA>"));

@@ -159,10 +159,6 @@ final class LeaderBroadcast {
         }
     }
 
-    boolean hasOutstanding() {
-        return !tracker.isEmpty();
-    }
-
     /** The uncommitted reconfig, if any. */
     QuorumConfig pendingReconfig() {
         return tracker.pendingReconfig();

@@ -137,10 +137,6 @@ final class NodeContext {
         completeAwaitedSyncs();
     }
 
-    void dropAwaitedSyncs() {
-        awaitingApply.clear();
-    }
-
     private void completeAwaitedSyncs() {
         var it = awaitingApply.iterator();
         while (it.hasNext()) {

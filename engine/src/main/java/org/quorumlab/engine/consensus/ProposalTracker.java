@@ -66,16 +66,4 @@ final class ProposalTracker {
         }
         return null;
     }
-
-    long lastProposed(long fallback) {
-        return outstanding.isEmpty() ? fallback : outstanding.lastKey();
-    }
-
-    boolean isEmpty() {
-        return outstanding.isEmpty();
-    }
-
-    int size() {
-        return outstanding.size();
-    }
 }

@@ -78,9 +78,10 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
         if (msg instanceof FrameDecoder.FourLetterWord w) {
-            String reply = serverView.fourLetterWord(w.command());
-            ctx.writeAndFlush(Unpooled.copiedBuffer(reply, StandardCharsets.UTF_8))
-                    .addListener(ChannelFutureListener.CLOSE);
+            // Answering may wait for the pipeline thread; never block this event loop's other clients.
+            java.util.concurrent.CompletableFuture.supplyAsync(() -> serverView.fourLetterWord(w.command()))
+                    .thenAccept(reply -> ctx.writeAndFlush(Unpooled.copiedBuffer(reply, StandardCharsets.UTF_8))
+                            .addListener(ChannelFutureListener.CLOSE));
             return;
         }
         byte[] frame = (byte[]) msg;
@@ -166,7 +167,18 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
         out.writeIntAt(0, out.size() - 4);
         sent.incrementAndGet();
         stats.packetsSent.increment();
-        ch.write(Unpooled.wrappedBuffer(out.array(), 0, out.size()));
+        io.netty.buffer.ByteBuf frame = Unpooled.wrappedBuffer(out.array(), 0, out.size());
+        // Write and schedule the flush on the event loop: a write task queued behind a pending flush task
+        // would otherwise miss that flush and sit unflushed until some later reply.
+        if (ch.eventLoop().inEventLoop()) {
+            writeAndScheduleFlush(ch, frame);
+        } else {
+            ch.eventLoop().execute(() -> writeAndScheduleFlush(ch, frame));
+        }
+    }
+
+    private void writeAndScheduleFlush(Channel ch, io.netty.buffer.ByteBuf frame) {
+        ch.write(frame);
         if (flushScheduled.compareAndSet(false, true)) {
             ch.eventLoop().execute(() -> {
                 flushScheduled.set(false);

@@ -1,5 +1,9 @@
 package org.quorumlab.engine.node;
 
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.quorumlab.engine.server.TxnReplicator;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.LogEntry;
@@ -10,6 +14,17 @@ import org.quorumlab.engine.txn.TxnRecord;
 final class StandaloneReplicator implements TxnReplicator {
 
     private final GroupCommitLog log;
+    /**
+     * Delivers commits in log order, never on the proposing (pipeline) thread: a future that is already durable
+     * when the callback is attached would otherwise run it inline there and apply it ahead of earlier commits the
+     * log writer has queued to the pipeline. One thread at most, gone when idle.
+     */
+    private final Executor delivery = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+            r -> {
+                Thread t = new Thread(r, "standalone-commit");
+                t.setDaemon(true);
+                return t;
+            });
     private Listener listener;
     private long lastZxid;
 
@@ -35,13 +50,13 @@ final class StandaloneReplicator implements TxnReplicator {
 
     @Override
     public void propose(TxnRecord record) {
-        log.appendAsync(new LogEntry(record.zxid(), TxnCodec.encode(record))).whenComplete((zxid, error) -> {
+        log.appendAsync(new LogEntry(record.zxid(), TxnCodec.encode(record))).whenCompleteAsync((zxid, error) -> {
             if (error != null) {
                 listener.fatal(error);
             } else {
                 listener.committed(record);
             }
-        });
+        }, delivery);
     }
 
     @Override

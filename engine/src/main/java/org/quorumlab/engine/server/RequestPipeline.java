@@ -48,17 +48,6 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     /** Internal opcode: a learner tells the leader which sessions its clients kept alive. */
     public static final int TOUCH_SESSIONS = -100;
 
-    private record InFlight(Request request, WriteOp<?> op) {
-    }
-
-    private record SessionXid(long sessionId, int xid) {
-    }
-
-    private static final class SessionQueue {
-        int inflight;
-        final ArrayDeque<Request> waiting = new ArrayDeque<>();
-    }
-
     private final ServerConfig config;
     private final TxnReplicator replicator;
     private final PipelineClock clock;
@@ -70,16 +59,12 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     private final Consumer<DataTree> snapshotter;
     private final ExecutorService owner;
     private final Thread ownerThread;
-    private final Map<SessionXid, InFlight> inflight = new HashMap<>();
-    private final Map<Long, Request> syncs = new HashMap<>();
-    private final Map<Long, SessionQueue> queues = new HashMap<>();
-    private final Set<Long> touched = new HashSet<>();
+    private final SessionOrdering ordering = new SessionOrdering();
+    private final Housekeeping housekeeping;
     private final List<Consumer<SessionEvent>> eventSinks = new java.util.concurrent.CopyOnWriteArrayList<>();
     private DataTree tree;
     private PendingChanges pending;
-    private long nextSyncToken;
     private long txnsSinceSnapshot;
-    private long lastReapMs;
     private volatile boolean serving = true;
     private volatile boolean failed;
 
@@ -96,7 +81,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         long now = clock.wallMillis();
         this.sessions = new SessionTracker(config.serverId(), config.tickTime(), now);
         this.handshake = new SessionHandshake(config, sessions);
-        this.lastReapMs = now;
+        this.housekeeping = new Housekeeping(config, sessions, now);
         tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
         Thread[] holder = new Thread[1];
         this.owner = Executors.newSingleThreadExecutor(r -> {
@@ -138,7 +123,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
             Request create = handshake.connect(conn, req, tree, clock.wallMillis(), clock.nanos());
             if (create != null) {
                 stats.outstanding.incrementAndGet();
-                route(create, registry.get(OpCode.createSession), queueOf(create.sessionId()));
+                route(create, registry.get(OpCode.createSession));
             }
         });
     }
@@ -210,7 +195,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     @Override
     public void syncCompleted(long token) {
         onOwner(() -> {
-            Request r = syncs.remove(token);
+            Request r = ordering.takeSync(token);
             if (r != null) {
                 String path = SyncRequest.read(new JuteInput(r.body())).path();
                 reply(r, new ReplyHeader(r.xid(), tree.lastProcessedZxid(), 0), new SyncResponse(path));
@@ -244,9 +229,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     public void setServing(boolean nowServing, boolean leader) {
         if (serving && !nowServing) {
             handshake.closeAll("server lost its leader");
-            inflight.clear();
-            syncs.clear();
-            queues.clear();
+            ordering.clear();
             pending = new PendingChanges(tree);
             stats.outstanding.set(0);
         }
@@ -290,7 +273,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
             conn.close("session expired");
             return;
         }
-        touched.add(sid);
+        housekeeping.touched(sid);
         OpHandler handler = registry.get(request.type());
         if (handler == null || request.type() == OpCode.createSession || request.type() == OpCode.deleteContainer) {
             stats.outstanding.decrementAndGet();
@@ -298,46 +281,45 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
             conn.close("unknown opcode " + request.type());
             return;
         }
-        SessionQueue q = queueOf(sid);
-        if (!q.waiting.isEmpty() || (isRead(handler) && q.inflight > 0)) {
-            q.waiting.addLast(request);
-            return;
+        if (!ordering.deferIfBlocked(request, handler)) {
+            route(request, handler);
         }
-        route(request, handler, q);
     }
 
-    private boolean isRead(OpHandler handler) {
-        return handler instanceof ReadOp && handler.opCode() != OpCode.sync;
-    }
-
-    private SessionQueue queueOf(long sid) {
-        return queues.computeIfAbsent(sid, k -> new SessionQueue());
-    }
-
-    private void route(Request request, OpHandler handler, SessionQueue q) {
-        if (handler.opCode() == OpCode.sync && replicator.sync(++nextSyncToken)) {
-            syncs.put(nextSyncToken, request);
-            q.inflight++;
-        } else if (handler instanceof WriteOp<?> w) {
+    /**
+     * Runs a request whose turn has come. Writes and syncs are counted as started before they are
+     * handed on, because a replicator may complete them before returning.
+     */
+    private void route(Request request, OpHandler handler) {
+        long sid = request.sessionId();
+        if (handler.opCode() == OpCode.sync) {
+            long token = ordering.newSync(request);
+            ordering.started(sid);
+            if (replicator.sync(token)) {
+                return;
+            }
+            ordering.dropSync(token);
+            ordering.cancelStarted(sid);
+        }
+        if (handler instanceof WriteOp<?> w) {
+            ordering.started(sid);
+            boolean handedOn;
             if (replicator.prepareLocally()) {
-                if (prepareAndPropose(request, w, true)) {
-                    q.inflight++;
-                }
-            } else if (replicator.forward(ForwardedRequestCodec.encode(request))) {
-                track(request, w);
-                q.inflight++;
+                handedOn = prepareAndPropose(request, w, true);
             } else {
-                stats.outstanding.decrementAndGet();
-                request.connection().close("no leader to forward the write to");
+                ordering.track(request, w);
+                handedOn = replicator.forward(ForwardedRequestCodec.encode(request));
+                if (!handedOn) {
+                    ordering.takeInflight(sid, request.xid());
+                    stats.outstanding.decrementAndGet();
+                    request.connection().close("no leader to forward the write to");
+                }
+            }
+            if (!handedOn) {
+                ordering.cancelStarted(sid);
             }
         } else {
             executeRead(request, (ReadOp<?>) handler);
-        }
-    }
-
-    private void track(Request request, WriteOp<?> op) {
-        if (request.connection() != null && request.type() != OpCode.createSession) {
-            inflight.put(new SessionXid(request.sessionId(), request.xid()), new InFlight(request, op));
         }
     }
 
@@ -392,7 +374,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         }
         int type = txn instanceof Txn.Error ? OpCode.error : request.type();
         if (local) {
-            track(request, op);
+            ordering.track(request, op);
         }
         if (request.type() == OpCode.closeSession) {
             sessions.setClosing(request.sessionId());
@@ -407,7 +389,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         TxnHeader header = record.header();
         ProcessTxnResult result = tree.processTxn(header, record.txn());
         pending.committed(header.zxid());
-        InFlight f = inflight.remove(new SessionXid(header.sessionId(), header.cxid()));
+        SessionOrdering.InFlight f = ordering.takeInflight(header.sessionId(), header.cxid());
         long sid = header.sessionId();
         if (record.txn() instanceof Txn.CreateSession cs) {
             sessions.add(sid, cs.timeoutMs(), clock.wallMillis());
@@ -433,26 +415,10 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     }
 
     private void finishInflight(long sid) {
-        SessionQueue q = queues.get(sid);
-        if (q == null) {
-            return;
-        }
-        q.inflight = Math.max(0, q.inflight - 1);
-        while (!q.waiting.isEmpty()) {
-            Request next = q.waiting.peekFirst();
-            OpHandler handler = registry.get(next.type());
-            if (isRead(handler) && q.inflight > 0) {
-                return;
-            }
-            q.waiting.removeFirst();
-            route(next, handler, q);
-        }
-        if (q.inflight == 0 && !sessions.isActive(sid)) {
-            queues.remove(sid);
-        }
+        ordering.finished(sid, sessions::isActive, registry::get, this::route);
     }
 
-    private void replyToWrite(InFlight f, ProcessTxnResult result, TxnHeader header) {
+    private void replyToWrite(SessionOrdering.InFlight f, ProcessTxnResult result, TxnHeader header) {
         Request request = f.request();
         int err = result.type() == OpCode.multi ? 0 : result.err();
         JuteRecord body = err == 0 ? f.op().reply(result) : null;
@@ -476,31 +442,25 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     // ------------------------------------------------------------ housekeeping
 
     private void housekeeping() {
-        long now = clock.wallMillis();
-        if (!replicator.prepareLocally()) {
-            if (!touched.isEmpty() && serving) {
-                JuteOutput body = new JuteOutput();
-                body.writeVector(List.copyOf(touched), JuteOutput::writeLong);
-                replicator.forward(ForwardedRequestCodec.encode(
-                        new Request(null, 0, 0, TOUCH_SESSIONS, body.toByteArray(), List.of(), clock.nanos())));
-            }
-            touched.clear();
-            return;
-        }
-        touched.clear();
-        for (long sid : sessions.expire(now)) {
-            LOG.info("Expiring session 0x{}", Long.toHexString(sid));
-            publish(new SessionEvent.Expired(sid));
-            submitInternal(sid, OpCode.closeSession, new byte[0]);
-        }
-        if (now - lastReapMs >= config.containerCheckIntervalMs()) {
-            lastReapMs = now;
-            for (String path : ContainerReaper.candidates(tree, now)) {
-                JuteOutput out = new JuteOutput();
-                new DeleteRequest(path, -1).write(out);
-                submitInternal(0, OpCode.deleteContainer, out.toByteArray());
-            }
-        }
+        housekeeping.run(clock.wallMillis(), clock.nanos(), replicator.prepareLocally(), serving, tree,
+                new Housekeeping.Actions() {
+                    @Override
+                    public void expire(long sid) {
+                        LOG.info("Expiring session 0x{}", Long.toHexString(sid));
+                        publish(new SessionEvent.Expired(sid));
+                        submitInternal(sid, OpCode.closeSession, new byte[0]);
+                    }
+
+                    @Override
+                    public void submitInternal(long sessionId, int type, byte[] body) {
+                        RequestPipeline.this.submitInternal(sessionId, type, body);
+                    }
+
+                    @Override
+                    public void forwardToLeader(Request request) {
+                        replicator.forward(ForwardedRequestCodec.encode(request));
+                    }
+                });
     }
 
     private void submitInternal(long sessionId, int type, byte[] body) {

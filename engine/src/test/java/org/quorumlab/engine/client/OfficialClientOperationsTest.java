@@ -44,7 +44,8 @@ class OfficialClientOperationsTest {
     @BeforeAll
     static void startServer() throws Exception {
         String superDigest = DigestAuthenticationProvider.generateDigest("super:secret");
-        server = QuorumLabServer.start(ServerConfig.standalone(0, dir).toBuilder().superDigest(superDigest).build());
+        server = QuorumLabServer.start(ServerConfig.standalone(0, dir).toBuilder().superDigest(superDigest)
+                .containerCheckIntervalMs(100).build());
     }
 
     @AfterAll
@@ -78,10 +79,9 @@ class OfficialClientOperationsTest {
         assertThat(stat.getEphemeralOwner()).isEqualTo(zk.getSessionId());
         assertThat(zk.create("/modes/es-", null, OPEN, CreateMode.EPHEMERAL_SEQUENTIAL)).matches("/modes/es-\\d{10}");
         zk.create("/modes/c", null, OPEN, CreateMode.CONTAINER, stat);
-        assertThat(stat.getEphemeralOwner()).isEqualTo(Long.MIN_VALUE); // EphemeralType.CONTAINER_EPHEMERAL_OWNER
+        assertThat(stat.getEphemeralOwner()).isZero(); // container/TTL markers are hidden from clients, as in ZooKeeper
         zk.create("/modes/ttl", null, OPEN, CreateMode.PERSISTENT_WITH_TTL, stat, 60_000);
-        // ZooKeeper's extended-type layout: 0xFF in the top byte, the TTL below (EphemeralType.TTL)
-        assertThat(stat.getEphemeralOwner()).isEqualTo(0xFF00000000000000L | 60_000);
+        assertThat(stat.getEphemeralOwner()).isZero();
         assertThat(zk.create("/modes/ttls-", null, OPEN, CreateMode.PERSISTENT_SEQUENTIAL_WITH_TTL, stat, 5_000))
                 .matches("/modes/ttls-\\d{10}");
         assertThatThrownBy(() -> zk.create("/modes/p", null, OPEN, CreateMode.PERSISTENT))
@@ -103,6 +103,20 @@ class OfficialClientOperationsTest {
         zk.create("/modes/a1", null, OPEN, CreateMode.PERSISTENT, (rc, p, c, n) -> dup.complete(rc), null);
         assertThat(await(dup)).isEqualTo(Code.NODEEXISTS.intValue());
         assertThat(zk.getChildren("/modes", false)).hasSize(9);
+    }
+
+    @Test
+    void emptyContainersAndExpiredTtlNodesAreReaped() throws Exception {
+        zk.create("/reap", null, OPEN, CreateMode.PERSISTENT);
+        zk.create("/reap/container", null, OPEN, CreateMode.CONTAINER);
+        zk.create("/reap/container/kid", null, OPEN, CreateMode.PERSISTENT);
+        zk.create("/reap/never-used", null, OPEN, CreateMode.CONTAINER);
+        zk.create("/reap/ttl", null, OPEN, CreateMode.PERSISTENT_WITH_TTL, new Stat(), 200);
+        zk.create("/reap/long-ttl", null, OPEN, CreateMode.PERSISTENT_WITH_TTL, new Stat(), 600_000);
+        zk.delete("/reap/container/kid", -1);
+        org.awaitility.Awaitility.await().atMost(WAIT_SECONDS, TimeUnit.SECONDS)
+                .until(() -> zk.exists("/reap/container", false) == null && zk.exists("/reap/ttl", false) == null);
+        assertThat(zk.getChildren("/reap", false)).containsExactlyInAnyOrder("never-used", "long-ttl");
     }
 
     @Test
@@ -220,8 +234,9 @@ class OfficialClientOperationsTest {
 
             zk.create("/acl-ip", null, Arrays.asList(new ACL(Perms.READ, new Id("ip", "127.0.0.1"))), CreateMode.PERSISTENT);
             zk.create("/acl-net", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "127.0.0.0/8"))), CreateMode.PERSISTENT);
-            zk.create("/acl-far", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "10.1.2.3"))), CreateMode.PERSISTENT);
-            assertThat(anon.getData("/acl-ip", false, null)).isEmpty();
+            zk.create("/acl-far", null, Arrays.asList(new ACL(Perms.ALL, new Id("ip", "10.1.2.3")),
+                    new ACL(Perms.ADMIN, alice)), CreateMode.PERSISTENT);
+            assertThat(anon.getData("/acl-ip", false, null)).isNull(); // created with null data
             assertThatThrownBy(() -> anon.setData("/acl-ip", null, -1)).isInstanceOf(KeeperException.NoAuthException.class);
             anon.setData("/acl-net", "x".getBytes(UTF_8), -1);
             assertThatThrownBy(() -> anon.getData("/acl-far", false, null)).isInstanceOf(KeeperException.NoAuthException.class);

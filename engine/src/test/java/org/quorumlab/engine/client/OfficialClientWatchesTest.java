@@ -201,19 +201,20 @@ class OfficialClientWatchesTest {
 
     @Test
     void watchesSurviveAReconnect() throws Exception {
-        Zk.Events events = new Zk.Events();
+        Zk.Events oneShot = new Zk.Events();
+        Zk.Events recursive = new Zk.Events(); // a separate watcher: the client calls each watcher once per event
         Zk.Events state = new Zk.Events();
         ZooKeeper client = Zk.connect(server.port(), Zk.SESSION_TIMEOUT_MS, state);
         try {
             writer.create("/again", null, Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-            client.getData("/again", events, null);
-            client.addWatch("/again", events, AddWatchMode.PERSISTENT_RECURSIVE);
+            client.getData("/again", oneShot, null);
+            client.addWatch("/again", recursive, AddWatchMode.PERSISTENT_RECURSIVE);
             client.getTestable().closeSocket();
             state.awaitState(KeeperState.Disconnected);
             state.awaitState(KeeperState.SyncConnected);
             writer.setData("/again", "1".getBytes(UTF_8), -1);
-            assertThat(describe(events.nextNode())).isEqualTo("NodeDataChanged /again");
-            assertThat(describe(events.nextNode())).isEqualTo("NodeDataChanged /again");
+            assertThat(describe(oneShot.nextNode())).isEqualTo("NodeDataChanged /again");
+            assertThat(describe(recursive.nextNode())).isEqualTo("NodeDataChanged /again");
         } finally {
             client.close();
         }

@@ -14,6 +14,11 @@ record DiffOp(String text, int slot, Action action) {
         String run(DiffSide side, ZooKeeper zk) throws Exception;
     }
 
+    /** True for the op that closes a session (and so deletes its ephemerals in one txn). */
+    boolean closesSession() {
+        return text.startsWith(DiffOpGenerator.REOPEN);
+    }
+
     @Override
     public String toString() {
         return "S" + slot + " " + text;

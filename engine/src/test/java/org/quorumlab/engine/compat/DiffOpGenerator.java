@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.stream.Stream;
 import org.apache.zookeeper.AddWatchMode;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -22,6 +23,7 @@ import org.apache.zookeeper.server.auth.DigestAuthenticationProvider;
  */
 final class DiffOpGenerator {
 
+    static final String REOPEN = "reopen session ";
     private static final String[] BASE = {"/a", "/b", "/a/x", "/a/y", "/b/x", "/a/x/z", "/b/x/z"};
     private static final String[] SPECIAL = {"/", "/zookeeper", "/zookeeper/config", "/zookeeper/quota", "/q/r"};
     private static final CreateMode[] MODES = CreateMode.values();
@@ -123,7 +125,7 @@ final class DiffOpGenerator {
             return new DiffOp("whoAmI", slot, (side, zk) -> Outcomes.whoAmI(zk.whoAmI()));
         }
         int reopen = 1 + rnd.nextInt(sessions - 1);
-        return new DiffOp("reopen session " + reopen, reopen, (side, zk) -> {
+        return new DiffOp(REOPEN + reopen, reopen, (side, zk) -> {
             side.reopen(reopen);
             return "ok";
         });
@@ -281,7 +283,8 @@ final class DiffOpGenerator {
         try {
             Id alice = new Id("digest", DigestAuthenticationProvider.generateDigest("alice:pw"));
             Id bob = new Id("digest", DigestAuthenticationProvider.generateDigest("bob:pw"));
-            return List.of(
+            // mutable copies: the client's validateACL calls contains(null), which List.of() refuses
+            return Stream.of(
                     Ids.OPEN_ACL_UNSAFE,
                     Ids.READ_ACL_UNSAFE,
                     Ids.CREATOR_ALL_ACL,
@@ -294,7 +297,7 @@ final class DiffOpGenerator {
                     List.of(new ACL(Perms.ALL, bob)),
                     List.of(new ACL(Perms.ALL, new Id("world", "someone"))),
                     List.of(new ACL(Perms.ALL, new Id("ip", "127.0.0.0/33"))),
-                    List.of());
+                    List.<ACL>of()).map(l -> (List<ACL>) new ArrayList<>(l)).toList();
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
@@ -53,6 +55,8 @@ class ErrorCodeTest {
     static void startServer() {
         server = QuorumLabServer.start(ServerConfig.standalone(0, dir.resolve("server")).toBuilder()
                 .tickTime(200)
+                .minSessionTimeout(400) // toBuilder() keeps the bounds derived from the default tick
+                .maxSessionTimeout(4_000)
                 .containerCheckIntervalMs(100)
                 .build());
     }
@@ -95,7 +99,7 @@ class ErrorCodeTest {
         try (ClientSession anon = session(); ClientSession alice = session()) {
             alice.zk().addAuthInfo("digest", "alice:pw".getBytes(StandardCharsets.UTF_8));
             Id aliceId = new Id("digest", DigestAuthenticationProvider.generateDigest("alice:pw"));
-            alice.zk().create("/acl-private", new byte[0], List.of(new ACL(Perms.ALL, aliceId)), CreateMode.PERSISTENT);
+            alice.zk().create("/acl-private", new byte[0], Collections.singletonList(new ACL(Perms.ALL, aliceId)), CreateMode.PERSISTENT);
             assertCode(Code.NOAUTH, () -> anon.zk().getData("/acl-private", false, null));
             assertCode(Code.NOAUTH, () -> anon.zk().setData("/acl-private", new byte[0], -1));
             assertCode(Code.NOAUTH, () -> anon.zk().create("/acl-private/x", null, Ids.OPEN_ACL_UNSAFE,
@@ -105,9 +109,9 @@ class ErrorCodeTest {
             assertCode(Code.INVALIDACL, () -> anon.zk().create("/acl-creator", null, Ids.CREATOR_ALL_ACL,
                     CreateMode.PERSISTENT));
             assertCode(Code.INVALIDACL, () -> anon.zk().create("/acl-bad", null,
-                    List.of(new ACL(Perms.ALL, new Id("ip", "300.1.1.1"))), CreateMode.PERSISTENT));
-            assertCode(Code.INVALIDACL, () -> anon.zk().setACL("/acl-private", List.of(new ACL(Perms.ALL,
-                    new Id("nosuchscheme", "x"))), -1));
+                    Collections.singletonList(new ACL(Perms.ALL, new Id("ip", "300.1.1.1"))), CreateMode.PERSISTENT));
+            assertCode(Code.INVALIDACL, () -> anon.zk().setACL("/acl-private", Collections.singletonList(
+                    new ACL(Perms.ALL, new Id("nosuchscheme", "x"))), -1));
             alice.zk().create("/acl-creator", null, Ids.CREATOR_ALL_ACL, CreateMode.PERSISTENT);
             assertThat(alice.zk().getACL("/acl-creator", new Stat())).containsExactly(new ACL(Perms.ALL, aliceId));
         }
@@ -264,10 +268,10 @@ class ErrorCodeTest {
             assertThat(written.getDataLength()).isEqualTo(5);
             assertThat(written.getMtime()).isGreaterThanOrEqualTo(created.getCtime());
 
-            Stat acl = zk.setACL("/st", Ids.READ_ACL_UNSAFE, 0);
+            Stat acl = zk.setACL("/st", new ArrayList<>(List.of(new ACL(Perms.ALL, Ids.ANYONE_ID_UNSAFE),
+                    new ACL(Perms.READ, new Id("ip", "127.0.0.1")))), 0);
             assertThat(acl.getAversion()).isEqualTo(1);
             assertThat(acl.getMzxid()).as("setACL leaves mzxid").isEqualTo(written.getMzxid());
-            zk.setACL("/st", Ids.OPEN_ACL_UNSAFE, 1);
 
             Stat eph = new Stat();
             zk.create("/st/e", null, Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL, eph);

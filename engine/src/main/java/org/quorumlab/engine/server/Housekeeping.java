@@ -1,0 +1,67 @@
+package org.quorumlab.engine.server;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.proto.DeleteRequest;
+import org.quorumlab.engine.proto.JuteOutput;
+import org.quorumlab.engine.proto.OpCode;
+import org.quorumlab.engine.tree.DataTree;
+
+/**
+ * Periodic work of the pipeline thread. The server that prepares writes (standalone or leader)
+ * expires sessions and reaps empty containers and expired TTL nodes; a learner instead reports the
+ * sessions its clients kept alive, so the leader's expiry sees them.
+ */
+final class Housekeeping {
+
+    /** What housekeeping asks the pipeline to do. */
+    interface Actions {
+        void expire(long sessionId);
+
+        void submitInternal(long sessionId, int type, byte[] body);
+
+        void forwardToLeader(Request request);
+    }
+
+    private final ServerConfig config;
+    private final SessionTracker sessions;
+    private final Set<Long> touched = new HashSet<>();
+    private long lastReapMs;
+
+    Housekeeping(ServerConfig config, SessionTracker sessions, long nowMs) {
+        this.config = config;
+        this.sessions = sessions;
+        this.lastReapMs = nowMs;
+    }
+
+    void touched(long sessionId) {
+        touched.add(sessionId);
+    }
+
+    void run(long nowMs, long nowNanos, boolean preparesWrites, boolean serving, DataTree tree, Actions actions) {
+        if (!preparesWrites) {
+            if (!touched.isEmpty() && serving) {
+                JuteOutput body = new JuteOutput();
+                body.writeVector(List.copyOf(touched), JuteOutput::writeLong);
+                actions.forwardToLeader(new Request(null, 0, 0, RequestPipeline.TOUCH_SESSIONS, body.toByteArray(),
+                        List.of(), nowNanos));
+            }
+            touched.clear();
+            return;
+        }
+        touched.clear();
+        for (long sid : sessions.expire(nowMs)) {
+            actions.expire(sid);
+        }
+        if (nowMs - lastReapMs >= config.containerCheckIntervalMs()) {
+            lastReapMs = nowMs;
+            for (String path : ContainerReaper.candidates(tree, nowMs)) {
+                JuteOutput out = new JuteOutput();
+                new DeleteRequest(path, -1).write(out);
+                actions.submitInternal(0, OpCode.deleteContainer, out.toByteArray());
+            }
+        }
+    }
+}
