@@ -153,6 +153,17 @@ public final class ZabNode {
         return learner != null && learner.sync(token);
     }
 
+    /**
+     * The transport saw the connection from {@code peer} fail (its process died or the link was
+     * cut). A learner whose leader disconnects starts an election at once instead of waiting out
+     * syncLimit, as a ZooKeeper follower does when its leader socket breaks.
+     */
+    public void peerDisconnected(long peer) {
+        if (learner != null && learner.leaderId() == peer) {
+            lookForLeader("connection to leader " + peer + " lost");
+        }
+    }
+
     /** Role changes requested by the election and the roles; kept off the public API. */
     private final class Transitions implements NodeContext.RoleTransitions {
         @Override

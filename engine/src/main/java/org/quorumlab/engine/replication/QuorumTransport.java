@@ -14,6 +14,13 @@ public interface QuorumTransport extends AutoCloseable {
     /** Starts listening; {@code onReceive} gets (sender id, frame). */
     void start(BiConsumer<Long, byte[]> onReceive);
 
+    /**
+     * Registers who is told when an established connection from a peer breaks (the peer died or
+     * the link failed). Called on a transport thread; must not block.
+     */
+    default void onPeerDisconnected(java.util.function.LongConsumer listener) {
+    }
+
     /** The port actually bound (useful when configured as 0). */
     int port();
 

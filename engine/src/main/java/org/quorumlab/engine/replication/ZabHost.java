@@ -85,6 +85,10 @@ public final class ZabHost implements TxnReplicator {
     public void start(Listener listener) {
         this.listener = listener;
         transport.setPeers(addresses(membership));
+        transport.onPeerDisconnected(peer -> pipeline.execute(() -> {
+            node.peerDisconnected(peer);
+            run();
+        }));
         transport.start((from, frame) -> pipeline.execute(() -> receive(from, frame)));
         run();
     }

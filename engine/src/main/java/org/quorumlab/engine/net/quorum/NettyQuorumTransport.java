@@ -48,6 +48,7 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private final Map<Long, Channel> outbound = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastAttempt = new ConcurrentHashMap<>();
     private volatile BiConsumer<Long, byte[]> onReceive;
+    private volatile java.util.function.LongConsumer onDisconnect = peer -> { };
     private Channel serverChannel;
 
     public NettyQuorumTransport(long self, String bindHost, int bindPort, Map<Long, PeerAddress> peers) {
@@ -72,6 +73,11 @@ public final class NettyQuorumTransport implements QuorumTransport {
                     }
                 });
         serverChannel = b.bind(new InetSocketAddress(bindHost, bindPort)).syncUninterruptibly().channel();
+    }
+
+    @Override
+    public void onPeerDisconnected(java.util.function.LongConsumer listener) {
+        this.onDisconnect = listener;
     }
 
     @Override
@@ -180,6 +186,14 @@ public final class NettyQuorumTransport implements QuorumTransport {
             if (consumer != null) {
                 consumer.accept(peer, frame);
             }
+        }
+
+        @Override
+        public void channelInactive(ChannelHandlerContext ctx) {
+            if (peer >= 0) {
+                onDisconnect.accept(peer);
+            }
+            ctx.fireChannelInactive();
         }
 
         @Override
