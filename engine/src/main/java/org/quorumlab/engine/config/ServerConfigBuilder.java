@@ -34,8 +34,9 @@ public final class ServerConfigBuilder {
         b.clientPort = c.clientPort();
         b.dataDir = c.dataDir();
         b.tickTime = c.tickTime();
-        b.minSessionTimeout = c.minSessionTimeout();
-        b.maxSessionTimeout = c.maxSessionTimeout();
+        // Bounds equal to the tickTime-derived defaults stay derived, so changing tickTime moves them.
+        b.minSessionTimeout = c.minSessionTimeout() == 2 * c.tickTime() ? -1 : c.minSessionTimeout();
+        b.maxSessionTimeout = c.maxSessionTimeout() == 20 * c.tickTime() ? -1 : c.maxSessionTimeout();
         b.maxClientCnxns = c.maxClientCnxns();
         b.juteMaxBuffer = c.juteMaxBuffer();
         b.extendedTypesEnabled = c.extendedTypesEnabled();
