@@ -28,29 +28,17 @@ import org.apache.zookeeper.cli.WhoAmICommand;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.node.QuorumLabServer;
 
 /**
  * zkCli (ZooKeeperMain and its 3.9 command classes) against QuorumLab, with the printed output checked. zkCli needs
- * commons-cli, which the zookeeper artifact declares {@code provided}: the test runs once the engine's test
- * classpath has it and is skipped until then.
+ * commons-cli, which the zookeeper artifact declares {@code provided}; the engine pom adds it for tests.
  */
-@EnabledIf("zkCliOnClasspath")
 class CliCompatTest {
 
-    static boolean zkCliOnClasspath() {
-        try {
-            Class.forName("org.apache.commons.cli.ParseException", false, CliCompatTest.class.getClassLoader());
-            return true;
-        } catch (ClassNotFoundException e) {
-            return false;
-        }
-    }
-
-    /** Holder, so the outer class loads without commons-cli. */
+    /** zkCli's command classes by command name. */
     private static final class Commands {
         static final Map<String, Supplier<CliCommand>> BY_NAME = Map.ofEntries(
             Map.entry("create", CreateCommand::new), Map.entry("get", GetCommand::new),
