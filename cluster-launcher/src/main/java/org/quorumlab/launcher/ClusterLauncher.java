@@ -82,6 +82,14 @@ public final class ClusterLauncher implements AutoCloseable {
      * running nodes found through PID files, cleans up stale PID files. Starts nothing.
      */
     public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort) {
+        return open(dir, nodes, engine, basePort, TICK_TIME);
+    }
+
+    /**
+     * {@link #open(Path, int, Engine, int)} with the tickTime a new cluster's configs get (an existing
+     * cluster keeps its own); the benchmarks use ZooKeeper's default 2000 ms.
+     */
+    public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort, int tickTime) {
         ClusterLayout layout = new ClusterLayout(dir);
         PidFile ownerFile = new PidFile(layout.launcherPidFile());
         Optional<ProcessHandle> other = ownerFile.live().filter(h -> h.pid() != ProcessHandle.current().pid());
@@ -92,7 +100,7 @@ public final class ClusterLauncher implements AutoCloseable {
         ClusterStateFile file = new ClusterStateFile(layout);
         ClusterState state = file.read().orElse(null);
         if (state == null) {
-            state = initialState(layout, nodes, engine, basePort);
+            state = initialState(layout, nodes, engine, basePort, tickTime);
             file.write(state);
         } else if (state.engine() != engine) {
             throw new LauncherException(layout.dir() + " holds a " + state.engine().cliName()
@@ -109,7 +117,12 @@ public final class ClusterLauncher implements AutoCloseable {
 
     /** {@link #open} then {@link #startAll()}. */
     public static ClusterLauncher launch(Path dir, int nodes, Engine engine, int basePort) {
-        ClusterLauncher l = open(dir, nodes, engine, basePort);
+        return launch(dir, nodes, engine, basePort, TICK_TIME);
+    }
+
+    /** {@link #open(Path, int, Engine, int, int)} then {@link #startAll()}. */
+    public static ClusterLauncher launch(Path dir, int nodes, Engine engine, int basePort, int tickTime) {
+        ClusterLauncher l = open(dir, nodes, engine, basePort, tickTime);
         try {
             l.startAll();
             return l;
@@ -126,7 +139,8 @@ public final class ClusterLauncher implements AutoCloseable {
         return new ClusterLauncher(layout, state, false);
     }
 
-    private static ClusterState initialState(ClusterLayout layout, int nodes, Engine engine, int basePort) {
+    private static ClusterState initialState(ClusterLayout layout, int nodes, Engine engine, int basePort,
+            int tickTime) {
         if (nodes < 1) {
             throw new LauncherException("--nodes must be at least 1, got " + nodes);
         }
@@ -136,7 +150,7 @@ public final class ClusterLauncher implements AutoCloseable {
             nodePorts.put(id, ports.forNode(id, engine == Engine.QUORUMLAB));
         }
         SortedSet<Long> members = LongStream.rangeClosed(1, nodes).boxed().collect(Collectors.toCollection(TreeSet::new));
-        ClusterState state = new ClusterState(engine, basePort, TICK_TIME, SuperDigest.newPassword(), nodes + 1L,
+        ClusterState state = new ClusterState(engine, basePort, tickTime, SuperDigest.newPassword(), nodes + 1L,
                 nodePorts, members);
         EngineDriver driver = EngineDriver.of(engine);
         for (long id : members) {

@@ -6,23 +6,34 @@ import java.util.concurrent.CountDownLatch;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.LauncherException;
+import org.quorumlab.launcher.policy.AutoScaler;
+import org.quorumlab.launcher.policy.AutoScalerSpec;
+import org.quorumlab.launcher.policy.LauncherActuator;
 
 /**
- * {@code quorumlab cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]}:
- * starts (or resumes) the ensemble, waits for a quorum, prints the connect string and runs until
- * Ctrl-C, which stops the nodes cleanly.
+ * {@code quorumlab cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
+ * [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]}: starts (or
+ * resumes) the ensemble, waits for a quorum, prints the connect string, optionally runs an
+ * auto-scaling controller that prints every decision, and runs until Ctrl-C, which stops the nodes.
  */
 public final class ClusterCommand {
 
-    static final Set<String> OPTIONS = Set.of("--nodes", "--dir", "--engine", "--base-port");
+    static final Set<String> OPTIONS = Set.of("--nodes", "--dir", "--engine", "--base-port", "--autoscale");
 
     private ClusterCommand() {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
         ClusterLauncher launcher;
+        AutoScalerSpec autoscale;
         try {
             CliOptions o = CliOptions.parse(args, OPTIONS);
+            String spec = o.get("--autoscale", null);
+            try {
+                autoscale = spec == null ? null : AutoScalerSpec.parse(spec);
+            } catch (IllegalArgumentException e) {
+                throw new LauncherException("bad --autoscale: " + e.getMessage());
+            }
             if (!o.positional().isEmpty()) {
                 throw new LauncherException("unexpected argument '" + o.positional().get(0) + "'");
             }
@@ -41,6 +52,12 @@ public final class ClusterCommand {
         }
         StatusCommand.print(launcher, out);
         out.println("connect: " + launcher.connectString());
+        if (autoscale != null) {
+            AutoScaler scaler = new AutoScaler(autoscale, new LauncherActuator(launcher));
+            scaler.addListener(event -> out.println("autoscale: " + event.describe()));
+            scaler.start();
+            out.println("Auto-scaling with " + autoscale);
+        }
         out.println("Running; Ctrl-C stops the cluster.");
         out.flush();
         new CountDownLatch(1).await();

@@ -18,6 +18,11 @@ public final class Main {
               node add [ID] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
                                                                           change a running cluster
               status --dir D                                              nodes, pids, modes, ports
+              fault partition 1,2|3 | drop 1->2 30% | delay 2->3 200ms | heal | show --admin h:p[,h:p]
+              events --admin h:p[,h:p] [--json] [--no-load]               live consensus/session/load events
+              load --connect h:p,... --clients C --rate R --read-ratio X [--policy P]   load generator
+              bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
+              gui [--connect h:p,...[/chroot]]                            the console (no command: bundled cluster)
             """;
 
     private Main() {
@@ -43,6 +48,8 @@ public final class Main {
                 case "status" -> StatusCommand.run(rest, System.out, System.err);
                 case "fault" -> FaultCommand.run(rest, System.out, System.err);
                 case "events" -> EventsCommand.run(rest, System.out, System.err);
+                case "load" -> LoadCommand.run(rest, System.out, System.err);
+                case "bench" -> BenchCommand.run(rest);
                 default -> {
                     System.err.println("quorumlab: unknown command '" + args[0] + "'");
                     System.err.print(USAGE);

@@ -4,13 +4,16 @@ import java.io.IOException;
 import java.lang.ProcessBuilder.Redirect;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -70,7 +73,7 @@ public final class NodeProcesses {
             Files.writeString(layout.log(id), "=== " + Instant.now() + " launcher starts node " + id + ": "
                     + String.join(" ", cmd) + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Process p = new ProcessBuilder(cmd)
+            Process p = new ProcessBuilder(inOwnSession(cmd))
                     .directory(layout.nodeDir(id).toFile())
                     .redirectErrorStream(true)
                     .redirectOutput(Redirect.appendTo(layout.log(id).toFile()))
@@ -83,6 +86,24 @@ public final class NodeProcesses {
         } catch (IOException e) {
             throw new LauncherException("cannot start node " + id + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Prefixes {@code setsid} where it exists, so a Ctrl-C in the terminal of a short-lived
+     * {@code quorumlab node ...} command does not reach the node it started (same PID: the child
+     * is never a process-group leader, so setsid execs without forking). Nodes still exit with
+     * their launcher through {@code --parent-pid}.
+     */
+    static List<String> inOwnSession(List<String> cmd) {
+        for (String bin : List.of("/usr/bin/setsid", "/bin/setsid")) {
+            if (Files.isExecutable(Path.of(bin))) {
+                List<String> out = new ArrayList<>(cmd.size() + 1);
+                out.add(bin);
+                out.addAll(cmd);
+                return out;
+            }
+        }
+        return cmd;
     }
 
     /** SIGTERM, wait up to {@code grace}, then SIGKILL. Returns false if it was not running. */
@@ -104,7 +125,7 @@ public final class NodeProcesses {
 
     /** SIGTERM to every running node at once, then waits for each (SIGKILL after {@code grace}). */
     public void stopAll(Collection<Long> ids, Duration grace) {
-        Map<Long, ProcessHandle> running = new java.util.TreeMap<>();
+        Map<Long, ProcessHandle> running = new TreeMap<>();
         for (long id : ids) {
             running(id).ifPresent(h -> running.put(id, h));
         }
@@ -172,7 +193,7 @@ public final class NodeProcesses {
     }
 
     /** The JVM option every node process carries, naming its config file. */
-    static String nodeMarker(java.nio.file.Path config) {
+    static String nodeMarker(Path config) {
         return "-Dquorumlab.node=" + config;
     }
 

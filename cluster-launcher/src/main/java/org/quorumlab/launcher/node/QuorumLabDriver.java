@@ -32,6 +32,7 @@ final class QuorumLabDriver implements EngineDriver {
         b.append("initLimit=10\nsyncLimit=5\n");
         b.append("reconfigEnabled=true\n");
         b.append("4lw.commands.whitelist=*\n");
+        b.append("maxClientCnxns=0\n"); // no per-IP limit: benchmarks open 1,000 local sessions
         b.append("superDigest=").append(SuperDigest.digest(state.superPassword())).append('\n');
         if (p.admin() > 0) {
             b.append("admin.serverPort=").append(p.admin()).append('\n');

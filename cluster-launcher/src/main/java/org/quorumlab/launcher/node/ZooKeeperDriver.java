@@ -34,6 +34,7 @@ final class ZooKeeperDriver implements EngineDriver {
                 + "initLimit=10\nsyncLimit=5\n"
                 + "dataDir=" + layout.dataDir(id) + "\n"
                 + "4lw.commands.whitelist=*\n"
+                + "maxClientCnxns=0\n" // no per-IP limit: benchmarks open 1,000 local sessions
                 + "admin.enableServer=false\n"
                 + "reconfigEnabled=true\n"
                 + "standaloneEnabled=false\n"

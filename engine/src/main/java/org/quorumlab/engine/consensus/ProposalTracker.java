@@ -1,6 +1,7 @@
 package org.quorumlab.engine.consensus;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -26,16 +27,33 @@ final class ProposalTracker {
     }
 
     private final TreeMap<Long, Pending> outstanding = new TreeMap<>();
+    /**
+     * Per acker: every outstanding proposal with a zxid up to this value already holds its ack, so an
+     * ack only walks the proposals above it (cumulative acks otherwise re-walk the whole window).
+     */
+    private final Map<Long, Long> ackedThrough = new HashMap<>();
+    /** Reconfiguration proposals among {@link #outstanding}. */
+    private int reconfigs;
 
     void add(LogEntry entry, QuorumConfig pendingReconfig) {
         QuorumConfig extra = entry.isReconfig() ? entry.newConfig() : pendingReconfig;
         outstanding.put(entry.zxid(), new Pending(entry, extra));
+        if (entry.isReconfig()) {
+            reconfigs++;
+        }
+        // keep the invariant for a proposal added at or below an acker's mark (zxids normally only grow)
+        ackedThrough.replaceAll((sid, through) -> through >= entry.zxid() ? entry.zxid() - 1 : through);
     }
 
     void ack(long sid, long upTo) {
-        for (Pending p : outstanding.headMap(upTo, true).values()) {
+        long through = ackedThrough.getOrDefault(sid, Long.MIN_VALUE);
+        if (upTo <= through) {
+            return;
+        }
+        for (Pending p : outstanding.subMap(through, false, upTo, true).values()) {
             p.acks.add(sid);
         }
+        ackedThrough.put(sid, upTo);
     }
 
     /** Removes and returns, in order, the proposals that now have their quorums. */
@@ -51,6 +69,7 @@ final class ProposalTracker {
             outstanding.pollFirstEntry();
             out.add(p.entry);
             if (p.entry.isReconfig()) {
+                reconfigs--;
                 break; // the caller activates the new config before judging later proposals
             }
         }
@@ -59,6 +78,9 @@ final class ProposalTracker {
 
     /** The uncommitted reconfiguration, or null. */
     QuorumConfig pendingReconfig() {
+        if (reconfigs == 0) {
+            return null;
+        }
         for (Pending p : outstanding.values()) {
             if (p.entry.isReconfig()) {
                 return p.entry.newConfig();

@@ -245,17 +245,40 @@ public final class ZabHost implements TxnReplicator {
     }
 
     private void activate(QuorumConfig qc) {
-        DynamicConfig known = membership;
-        if (qc.version() != known.version()) {
-            DynamicConfig fromTree = currentTreeConfig();
-            if (fromTree != null && fromTree.version() == qc.version()) {
-                known = fromTree;
-            }
-        }
+        DynamicConfig known = configFor(qc);
         membership = known;
         configFile.write(known);
         transport.setPeers(addresses(known));
         LOG.info("Activated configuration {}", qc);
+    }
+
+    /**
+     * The member addresses of an activated configuration. ActivateConfig may come before the
+     * reconfig txn is applied to the tree, so the txn is read from the consensus log first.
+     */
+    private DynamicConfig configFor(QuorumConfig qc) {
+        if (qc.version() == membership.version()) {
+            return membership;
+        }
+        LogEntry entry = node.historyContains(qc.version()) ? node.entry(qc.version()) : null;
+        if (entry != null) {
+            TxnRecord rec = TxnCodec.decode(entry.payload());
+            if (rec.txn() instanceof Txn.Reconfig r) {
+                return DynamicConfig.parse(new String(r.configData(), StandardCharsets.UTF_8)).withVersion(qc.version());
+            }
+        }
+        DynamicConfig fromTree = currentTreeConfig();
+        if (fromTree != null && fromTree.version() == qc.version()) {
+            return fromTree;
+        }
+        LOG.warn("No addresses known for configuration {}; keeping the members' last known addresses", qc);
+        java.util.Map<Long, org.quorumlab.engine.config.QuorumServerSpec> specs = new java.util.TreeMap<>();
+        membership.servers().forEach((id, spec) -> {
+            if (qc.contains(id)) {
+                specs.put(id, spec);
+            }
+        });
+        return new DynamicConfig(qc.version(), specs);
     }
 
     private DynamicConfig currentTreeConfig() {

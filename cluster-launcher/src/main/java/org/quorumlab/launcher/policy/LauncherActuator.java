@@ -1,0 +1,53 @@
+package org.quorumlab.launcher.policy;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.LauncherException;
+import org.quorumlab.launcher.MembershipChange;
+import org.quorumlab.launcher.NodePorts;
+import org.quorumlab.launcher.NodeStatus;
+
+/** {@link ClusterActuator} over a {@link ClusterLauncher}'s public API (owned or attached). */
+public final class LauncherActuator implements ClusterActuator {
+
+    private final ClusterLauncher launcher;
+
+    public LauncherActuator(ClusterLauncher launcher) {
+        this.launcher = launcher;
+    }
+
+    @Override
+    public List<MemberState> members() {
+        return launcher.status().stream().filter(NodeStatus::member)
+                .map(s -> new MemberState(s.id(), s.serving(), "leader".equals(s.mode()))).toList();
+    }
+
+    @Override
+    public MembershipOutcome addServer() {
+        return outcome(launcher.addServer());
+    }
+
+    @Override
+    public MembershipOutcome removeServer(long id) {
+        return outcome(launcher.removeServer(id));
+    }
+
+    @Override
+    public Optional<InetSocketAddress> adminAddress(long id) {
+        NodePorts p;
+        try {
+            p = launcher.ports(id);
+        } catch (LauncherException e) {
+            return Optional.empty();
+        }
+        return p.admin() > 0 ? Optional.of(new InetSocketAddress("127.0.0.1", p.admin()))
+                : Optional.empty();
+    }
+
+    private static MembershipOutcome outcome(MembershipChange c) {
+        return new MembershipOutcome(c.serverId(), c.kind() == MembershipChange.Kind.ADDED, c.totalMillis(),
+                "config 0x" + Long.toHexString(c.configZxid()) + ", reconfig " + c.reconfigMillis() + " ms");
+    }
+}

@@ -1,0 +1,8 @@
+package org.quorumlab.launcher.policy;
+
+/** Receives every {@link ScalingEvent} on the auto-scaler's thread; must return quickly; exceptions are logged. */
+@FunctionalInterface
+public interface ScalingListener {
+
+    void onEvent(ScalingEvent event);
+}

@@ -1,0 +1,11 @@
+/**
+ * Auto-scaling: pure {@link org.quorumlab.launcher.policy.ScalingPolicy} decision functions
+ * (load-based, failure-based, target size; parameters parsed by
+ * {@link org.quorumlab.launcher.policy.AutoScalerSpec#parse}) and the
+ * {@link org.quorumlab.launcher.policy.AutoScaler} controller that observes a cluster through a
+ * {@link org.quorumlab.launcher.policy.ClusterActuator} and applies one decision at a time.
+ * Policies and observations import only the JDK; the controller, meters and
+ * {@link org.quorumlab.launcher.policy.LauncherActuator} may import {@code org.quorumlab.launcher}
+ * (public API only), {@code org.quorumlab.launcher.load} and Jackson. Never the engine or the CLI.
+ */
+package org.quorumlab.launcher.policy;
