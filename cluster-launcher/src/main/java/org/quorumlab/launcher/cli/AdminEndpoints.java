@@ -48,7 +48,12 @@ final class AdminEndpoints {
         List<String> positional = new ArrayList<>();
         List<Endpoint> admins = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--admin")) {
+            if (args[i].equals("--dir")) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException("--dir needs the cluster directory");
+                }
+                admins.addAll(fromClusterDir(java.nio.file.Path.of(args[++i])));
+            } else if (args[i].equals("--admin")) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("--admin needs host:port[,host:port...]");
                 }
@@ -64,10 +69,26 @@ final class AdminEndpoints {
             }
         }
         if (admins.isEmpty()) {
-            throw new IllegalArgumentException(command + " needs --admin host:port[,host:port...] "
-                    + "(the nodes' admin.serverPort)");
+            throw new IllegalArgumentException(command + " needs --dir D (a launcher cluster) or "
+                    + "--admin host:port[,host:port...] (the nodes' admin.serverPort)");
         }
         return new Args(positional, admins);
+    }
+
+    /** Admin endpoints of every member of the launcher cluster in {@code dir}. */
+    static List<Endpoint> fromClusterDir(java.nio.file.Path dir) {
+        org.quorumlab.launcher.ClusterLauncher cluster = org.quorumlab.launcher.ClusterLauncher.attach(dir);
+        List<Endpoint> out = new ArrayList<>();
+        for (long id : cluster.members()) {
+            int admin = cluster.ports(id).admin();
+            if (admin > 0) {
+                out.add(new Endpoint("127.0.0.1", admin));
+            }
+        }
+        if (out.isEmpty()) {
+            throw new IllegalArgumentException("the cluster in " + dir + " has no admin ports (engine without admin server)");
+        }
+        return out;
     }
 
     static Endpoint endpoint(String s) {

@@ -25,7 +25,7 @@ import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 public final class EventsCommand {
 
     static final String USAGE = """
-            usage: quorumlab events --admin host:port[,host:port...] [--json] [--no-load]
+            usage: quorumlab events (--dir D | --admin host:port[,host:port...]) [--json] [--no-load]
               --json      print the raw JSON lines
               --no-load   hide the once-per-second LoadSample events
             """;

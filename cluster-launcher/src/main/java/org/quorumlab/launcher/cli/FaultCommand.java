@@ -16,7 +16,7 @@ import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 public final class FaultCommand {
 
     static final String USAGE = """
-            usage: quorumlab fault <action> --admin host:port[,host:port...]
+            usage: quorumlab fault <action> (--dir D | --admin host:port[,host:port...])
               partition 1,2|3     nodes 1,2 and node 3 stop hearing each other (send to every node)
               drop 1->2 30%       node 1 drops 30% of its messages to node 2
               delay 2->3 200ms    node 2 delays its messages to node 3 by 200 ms
