@@ -148,6 +148,29 @@ final class LoadDriver implements AutoCloseable {
         return new Window(all, ok, errors);
     }
 
+    /** Unmeasured write load for {@code duration} (JIT warm-up of freshly started nodes). */
+    void prime(Duration duration) throws InterruptedException {
+        long start = System.nanoTime();
+        windowFrom = Long.MAX_VALUE;
+        windowTo = Long.MAX_VALUE;
+        stop = false;
+        List<Thread> threads = new ArrayList<>();
+        for (Client c : clients) {
+            Thread t = new Thread(() -> c.loop(Workload.WRITE), "bench-prime-" + c.index);
+            t.setDaemon(true);
+            threads.add(t);
+            t.start();
+        }
+        sleepUntil(start + duration.toNanos());
+        stop = true;
+        for (Thread t : threads) {
+            t.join();
+        }
+        for (Client c : clients) {
+            c.drain();
+        }
+    }
+
     private static void sleepUntil(long nanos) throws InterruptedException {
         long left;
         while ((left = nanos - System.nanoTime()) > 0) {

@@ -56,7 +56,10 @@ public final class ThroughputBenchmark {
         }
     }
 
-    /** ZooKeeper's default tickTime, used for both engines (the launcher's 200 ms made ZooKeeper followers time out under load). */
+    /**
+     * ZooKeeper's default tickTime, used for both engines: with the launcher's 200 ms (syncLimit 1 s)
+     * ZooKeeper followers dropped out under load on a busy 2-core machine.
+     */
     public static final int TICK_TIME_MS = 2000;
 
     private final Consumer<String> progress;
@@ -73,9 +76,11 @@ public final class ThroughputBenchmark {
             List<Long> pids = cluster.members().stream().map(cluster::pid).toList();
             List<String> servers = cluster.members().stream().map(id -> "127.0.0.1:" + cluster.ports(id).client())
                     .toList();
-            progress.accept(engine.cliName() + ": ensemble up (pids " + pids + ", leader " + cluster.leader().orElse(-1L)
-                    + ")");
+            progress.accept(engine.cliName() + ": ensemble up (pids " + pids + ", leader "
+                    + cluster.leader().orElse(-1L) + ")");
             try (LoadDriver driver = new LoadDriver(servers, spec)) {
+                progress.accept(engine.cliName() + ": priming with " + spec.priming().toSeconds() + " s of writes");
+                driver.prime(spec.priming());
                 for (Workload w : spec.workloads()) {
                     double[] cpu = new double[2];
                     double[] rss = new double[1];
@@ -99,7 +104,8 @@ public final class ThroughputBenchmark {
                             rss[0]);
                     rows.add(row);
                     progress.accept(String.format(java.util.Locale.ROOT,
-                            "%s %-6s %9.0f ops/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  errors %d  cpu %.0f%%  rss %.0f MiB",
+                            "%s %-6s %9.0f ops/s  p50 %.2f ms  p99 %.2f ms  p99.9 %.2f ms  errors %d  cpu %.0f%%"
+                                    + "  rss %.0f MiB",
                             engine.cliName(), w.cliName(), row.opsPerSec(), row.p50Ms(), row.p99Ms(), row.p999Ms(),
                             row.errors(), row.cpuPercent(), row.rssMiB()));
                 }

@@ -22,7 +22,8 @@ public final class ThroughputReport {
     private final String machine;
     private final String load;
 
-    public ThroughputReport(List<ThroughputBenchmark.Result> results, ThroughputSpec spec, String machine, String load) {
+    public ThroughputReport(List<ThroughputBenchmark.Result> results, ThroughputSpec spec, String machine,
+            String load) {
         this.results = List.copyOf(results);
         this.spec = spec;
         this.machine = machine;
@@ -51,11 +52,13 @@ public final class ThroughputReport {
 
     public String settings() {
         return String.format(Locale.ROOT, "3 nodes per engine, fsync on (ZooKeeper forceSync=yes, QuorumLab SQLite "
-                + "synchronous=FULL), tickTime %d ms for both, same node JVM options (%s), data dirs under one temp dir; %d client "
-                + "sessions × %d outstanding async requests, %d-byte values, %d keys per client; %d s warm-up + %d s "
-                + "measured per workload; watch fan-out: %d sessions × %d watches",
+                + "synchronous=FULL), tickTime %d ms for both, same node JVM options (%s), data dirs under one "
+                + "temp dir; %d client sessions × %d outstanding async requests, %d-byte values, %d keys per client; "
+                + "%d s of writes to prime fresh JVMs, then %d s warm-up + %d s measured per workload; watch fan-out: "
+                + "%d sessions × %d watches",
                 ThroughputBenchmark.TICK_TIME_MS, nodeJvmOptions(), spec.clients(),
-                spec.outstandingPerClient(), spec.valueSize(), spec.keysPerClient(), spec.warmup().toSeconds(),
+                spec.outstandingPerClient(), spec.valueSize(), spec.keysPerClient(), spec.priming().toSeconds(),
+                spec.warmup().toSeconds(),
                 spec.duration().toSeconds(), spec.watchSessions(), spec.watchesPerSession());
     }
 

@@ -10,6 +10,7 @@ import java.util.List;
  * @param outstandingPerClient asynchronous requests one session keeps in flight
  * @param valueSize            bytes written by each setData (at least 32: the value carries its sequence number)
  * @param keysPerClient        znodes each client owns and writes (reads pick any client's)
+ * @param priming              unmeasured write load once after the ensemble starts (JIT warm-up of fresh JVMs)
  * @param warmup               load before the measured window of each workload
  * @param duration             measured window of each workload
  * @param watchSessions        sessions of the watch fan-out workload
@@ -17,11 +18,13 @@ import java.util.List;
  * @param workloads            workloads to run, in order
  */
 public record ThroughputSpec(int clients, int outstandingPerClient, int valueSize, int keysPerClient,
-        Duration warmup, Duration duration, int watchSessions, int watchesPerSession, List<Workload> workloads) {
+        Duration priming, Duration warmup, Duration duration, int watchSessions, int watchesPerSession,
+        List<Workload> workloads) {
 
     public ThroughputSpec {
         workloads = List.copyOf(workloads);
-        if (clients < 1 || outstandingPerClient < 1 || keysPerClient < 1 || watchSessions < 1 || watchesPerSession < 1) {
+        if (clients < 1 || outstandingPerClient < 1 || keysPerClient < 1 || watchSessions < 1
+                || watchesPerSession < 1) {
             throw new IllegalArgumentException("clients, outstanding, keys and watch sessions must be positive");
         }
         if (valueSize < 32 || valueSize > 1_000_000) {
@@ -29,20 +32,28 @@ public record ThroughputSpec(int clients, int outstandingPerClient, int valueSiz
         }
     }
 
-    /** Full run: 32 clients, 1 KiB values, 5 s warm-up + 30 s per workload, 1,000 watch sessions × 10 watches. */
+    /**
+     * Full run: 32 clients, 1 KiB values, 15 s priming, 5 s warm-up + 30 s per workload, 1,000 watch
+     * sessions × 10 watches.
+     */
     public static ThroughputSpec full() {
-        return new ThroughputSpec(32, 8, 1024, 8, Duration.ofSeconds(5), Duration.ofSeconds(30), 1000, 10,
+        return new ThroughputSpec(32, 8, 1024, 8, Duration.ofSeconds(15), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), 1000, 10,
                 List.of(Workload.values()));
     }
 
-    /** Smoke check (the whole two-engine suite in under two minutes): 1 s + 4 s per workload, 100 watch sessions. */
+    /**
+     * Smoke check (the whole two-engine suite in under two minutes): 5 s priming, 1 s + 4 s per
+     * workload, 100 watch sessions.
+     */
     public static ThroughputSpec quick() {
-        return new ThroughputSpec(16, 8, 1024, 8, Duration.ofSeconds(1), Duration.ofSeconds(4), 100, 10,
+        return new ThroughputSpec(16, 8, 1024, 8, Duration.ofSeconds(5), Duration.ofSeconds(1),
+                Duration.ofSeconds(4), 100, 10,
                 List.of(Workload.values()));
     }
 
     public ThroughputSpec with(int newClients, int newValueSize, Duration newDuration, List<Workload> newWorkloads) {
-        return new ThroughputSpec(newClients, outstandingPerClient, newValueSize, keysPerClient, warmup, newDuration,
-                watchSessions, watchesPerSession, newWorkloads);
+        return new ThroughputSpec(newClients, outstandingPerClient, newValueSize, keysPerClient, priming, warmup,
+                newDuration, watchSessions, watchesPerSession, newWorkloads);
     }
 }

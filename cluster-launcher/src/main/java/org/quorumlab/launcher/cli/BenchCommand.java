@@ -55,8 +55,9 @@ final class BenchCommand {
                 case "--duration" -> seconds = Integer.parseInt(require(value, args[i]));
                 case "--workloads" -> workloads = require(value, args[i]);
                 case "--out" -> out = Path.of(require(value, args[i]));
-                default -> throw new LauncherException("unknown option " + args[i] + "\nusage: quorumlab bench [--quick] "
-                        + "[--engine both|quorumlab|zookeeper] [--clients N] [--value-size B] [--duration S] "
+                default -> throw new LauncherException("unknown option " + args[i]
+                        + "\nusage: quorumlab bench [--quick] [--engine both|quorumlab|zookeeper] [--clients N] "
+                        + "[--value-size B] [--duration S] "
                         + "[--workloads write,read,mixed,churn,watch] [--out DIR]\n"
                         + "       quorumlab bench failover [--engine quorumlab|zookeeper|both] [--runs N] "
                         + "[--reconfig-runs N] [--out DIR]");
@@ -108,8 +109,9 @@ final class BenchCommand {
                 case "--runs" -> runs = Integer.parseInt(require(value, args[i]));
                 case "--reconfig-runs" -> reconfigRuns = Integer.parseInt(require(value, args[i]));
                 case "--out" -> out = Path.of(require(value, args[i]));
-                default -> throw new LauncherException("unknown option " + args[i] + "\nusage: quorumlab bench failover "
-                        + "[--engine quorumlab|zookeeper|both] [--runs N] [--reconfig-runs N] [--out DIR]");
+                default -> throw new LauncherException("unknown option " + args[i]
+                        + "\nusage: quorumlab bench failover [--engine quorumlab|zookeeper|both] [--runs N] "
+                        + "[--reconfig-runs N] [--out DIR]");
             }
             i++;
         }

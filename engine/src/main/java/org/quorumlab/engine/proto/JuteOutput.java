@@ -135,6 +135,8 @@ public final class JuteOutput {
         if (needed > MAX_CAPACITY) {
             throw new IllegalStateException("Jute output would exceed " + MAX_CAPACITY + " bytes");
         }
-        buf = Arrays.copyOf(buf, (int) Math.min(MAX_CAPACITY, Math.max(needed, 2L * buf.length)));
+        // grow with 50% slack over what is needed: a large buffer field (a 1 KiB value) is usually followed by
+        // a few small fields, which would otherwise copy the whole array a second time
+        buf = Arrays.copyOf(buf, (int) Math.min(MAX_CAPACITY, Math.max(needed + (needed >> 1), 2L * buf.length)));
     }
 }
