@@ -1,0 +1,137 @@
+package org.quorumlab.gui.app;
+
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import org.quorumlab.gui.cluster.ClusterContext;
+import org.quorumlab.gui.cluster.ClusterTab;
+import org.quorumlab.gui.common.Fxml;
+import org.quorumlab.gui.connect.ConnectionDialog;
+import org.quorumlab.gui.connect.ConnectionDialogViewModel;
+import org.quorumlab.gui.console.ConsoleView;
+import org.quorumlab.gui.data.NodeDetailView;
+import org.quorumlab.gui.service.ConnectionSpec;
+import org.quorumlab.gui.service.ZkSession;
+import org.quorumlab.gui.tree.TreePaneView;
+import org.quorumlab.gui.watches.WatchesView;
+
+/** Thin controller of MainView.fxml: toolbar, banner, tabs (rebuilt per workspace), status bar. */
+public final class MainView {
+
+    private final MainViewModel vm;
+    @FXML private ComboBox<String> connectionBox;
+    @FXML private Button connectButton;
+    @FXML private ToggleButton themeToggle;
+    @FXML private Label banner;
+    @FXML private TabPane tabs;
+    @FXML private Tab treeTab;
+    @FXML private Tab watchesTab;
+    @FXML private Tab consoleTab;
+    @FXML private Tab clusterTab;
+    @FXML private Region stateDot;
+    @FXML private Label status;
+    @FXML private ProgressIndicator connecting;
+
+    private MainView(MainViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** Builds the main window content for {@code vm}. */
+    public static Parent create(MainViewModel vm) {
+        return Fxml.load(new MainView(vm));
+    }
+
+    @FXML
+    private void initialize() {
+        connectionBox.setId("connectionBox");
+        connectButton.setId("connectButton");
+        tabs.setId("mainTabs");
+        connectionBox.getEditor().textProperty().bindBidirectional(vm.connectionTextProperty());
+        vm.savedConnections().addListener((javafx.collections.ListChangeListener<ConnectionSpec>) c -> fillSaved());
+        fillSaved();
+        banner.textProperty().bind(vm.bannerProperty());
+        banner.visibleProperty().bind(vm.bannerVisibleProperty());
+        banner.managedProperty().bind(vm.bannerVisibleProperty());
+        status.textProperty().bind(vm.statusProperty());
+        connecting.visibleProperty().bind(vm.connectingProperty());
+        connectButton.disableProperty().bind(vm.connectingProperty());
+        vm.stateProperty().addListener((o, a, b) -> stateDot.getStyleClass().setAll("state-dot",
+                b == ZkSession.State.CONNECTED ? "state-ok" : "state-bad"));
+        themeToggle.selectedProperty().addListener((o, a, b) -> themeToggle.setText(b ? "Light" : "Dark"));
+        vm.workspaceProperty().addListener((o, a, b) -> show(b));
+        show(vm.workspaceProperty().get());
+    }
+
+    private void fillSaved() {
+        String text = connectionBox.getEditor().getText();
+        connectionBox.getItems().setAll(vm.savedConnections().stream().map(ConnectionSpec::label).toList());
+        connectionBox.getEditor().setText(text);
+    }
+
+    private void show(Workspace w) {
+        if (w == null) {
+            Node empty = placeholder("Not connected. Enter a connection string and press Connect.");
+            treeTab.setContent(empty);
+            watchesTab.setContent(placeholder("Not connected."));
+            consoleTab.setContent(placeholder("Not connected."));
+            clusterTab.setContent(placeholder("Not connected."));
+            return;
+        }
+        SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
+                NodeDetailView.create(w.detail()));
+        split.setDividerPositions(0.4);
+        treeTab.setContent(split);
+        watchesTab.setContent(WatchesView.create(w.watches()));
+        consoleTab.setContent(ConsoleView.create(w.console()));
+        try {
+            clusterTab.setContent(ClusterTab.create(new ClusterContext(vm.adminEndpoints(), vm.launcher(),
+                    w.session().spec().connectString(), vm.executor())));
+        } catch (RuntimeException e) {
+            clusterTab.setContent(placeholder("Cluster view unavailable: " + e.getMessage()));
+        }
+    }
+
+    private static Node placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("placeholder");
+        return new StackPane(l);
+    }
+
+    @FXML
+    private void connect() {
+        vm.connectToText();
+    }
+
+    @FXML
+    private void disconnect() {
+        vm.disconnect();
+    }
+
+    @FXML
+    private void toggleTheme() {
+        vm.toggleTheme();
+    }
+
+    @FXML
+    private void openDialog() {
+        ConnectionDialogViewModel dvm = new ConnectionDialogViewModel(vm.store(), vm.executor());
+        ConnectionDialog dialog = new ConnectionDialog(dvm);
+        dialog.initOwner(tabs.getScene().getWindow());
+        dialog.getDialogPane().getStylesheets().setAll(tabs.getScene().getStylesheets());
+        dialog.showAndWait().ifPresent(spec -> {
+            dvm.saveCurrent();
+            vm.savedConnections().setAll(dvm.saved());
+            vm.connect(spec);
+        });
+    }
+}

@@ -1,0 +1,153 @@
+package org.quorumlab.gui.app;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Supplier;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quorumlab.gui.common.TaskExecutor;
+import org.quorumlab.gui.connect.ConnectionStore;
+import org.quorumlab.gui.service.ConnectionSpec;
+import org.quorumlab.gui.service.WatchEventBus;
+import org.quorumlab.gui.service.ZkSession;
+import org.quorumlab.launcher.ClusterLauncher;
+
+/**
+ * Main window state: the connection selector, connection state (banner), theme, status text and
+ * the {@link Workspace} of the current session.
+ */
+public final class MainViewModel {
+
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    private final TaskExecutor executor;
+    private final ConnectionStore store;
+    private final StringProperty connectionText = new SimpleStringProperty("");
+    private final ObservableList<ConnectionSpec> savedConnections = FXCollections.observableArrayList();
+    private final ObjectProperty<Workspace> workspace = new SimpleObjectProperty<>();
+    private final ObjectProperty<ZkSession.State> state = new SimpleObjectProperty<>();
+    private final StringProperty banner = new SimpleStringProperty("");
+    private final BooleanProperty bannerVisible = new SimpleBooleanProperty();
+    private final StringProperty status = new SimpleStringProperty("Not connected");
+    private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
+    private final BooleanProperty connecting = new SimpleBooleanProperty();
+    private volatile ClusterLauncher launcher;
+
+    /** Main ViewModel; saved connections load in the background. */
+    public MainViewModel(TaskExecutor executor, ConnectionStore store) {
+        this.executor = executor;
+        this.store = store;
+        executor.run(store::load, savedConnections::setAll, e -> status.set("saved connections unreadable: " + e.getMessage()));
+    }
+
+    public StringProperty connectionTextProperty() { return connectionText; }
+    public ObservableList<ConnectionSpec> savedConnections() { return savedConnections; }
+    public ObjectProperty<Workspace> workspaceProperty() { return workspace; }
+    public ObjectProperty<ZkSession.State> stateProperty() { return state; }
+    public StringProperty bannerProperty() { return banner; }
+    public BooleanProperty bannerVisibleProperty() { return bannerVisible; }
+    public StringProperty statusProperty() { return status; }
+    public ObjectProperty<Theme> themeProperty() { return theme; }
+    public BooleanProperty connectingProperty() { return connecting; }
+    public TaskExecutor executor() { return executor; }
+    public ConnectionStore store() { return store; }
+
+    /** The bundled cluster's launcher, or null when connected to an external ensemble. */
+    public ClusterLauncher launcher() {
+        return launcher;
+    }
+
+    /** Sets the bundled launcher (the Cluster tab then manages it). */
+    public void launcher(ClusterLauncher l) {
+        this.launcher = l;
+    }
+
+    /** Admin endpoints of the bundled members, or none for an external ensemble. */
+    public Supplier<List<String>> adminEndpoints() {
+        return () -> {
+            ClusterLauncher l = launcher;
+            if (l == null) {
+                return List.of();
+            }
+            return l.members().stream().map(id -> l.ports(id).admin()).filter(p -> p > 0)
+                    .map(p -> "127.0.0.1:" + p).toList();
+        };
+    }
+
+    /** Toggles light/dark. */
+    public void toggleTheme() {
+        theme.set(theme.get().toggle());
+    }
+
+    /** Connects to the text in the selector (a saved name or {@code host:port,...[/chroot]}). */
+    public void connectToText() {
+        String text = connectionText.get() == null ? "" : connectionText.get().trim();
+        if (text.isEmpty()) {
+            status.set("enter a connection string such as 127.0.0.1:2181");
+            return;
+        }
+        ConnectionSpec spec = savedConnections.stream().filter(s -> s.label().equals(text)).findFirst()
+                .orElseGet(() -> ConnectionSpec.parse(text));
+        connect(spec);
+    }
+
+    /** Opens a session in the background, replacing the current one. */
+    public void connect(ConnectionSpec spec) {
+        Workspace old = workspace.get();
+        workspace.set(null);
+        connecting.set(true);
+        status.set("Connecting to " + spec.clientConnectString() + "…");
+        connectionText.set(spec.label());
+        executor.run(() -> {
+            if (old != null) {
+                old.close();
+            }
+            ZkSession s = ZkSession.connect(spec, new WatchEventBus(), CONNECT_TIMEOUT);
+            s.addStateListener(st -> executor.onUi(() -> onState(st)));
+            return s;
+        }, s -> {
+            connecting.set(false);
+            onState(s.state());
+            workspace.set(Workspace.open(s, executor));
+            status.set("Connected to " + spec.clientConnectString() + " (session " + Long.toHexString(s.sessionId()) + ")");
+        }, e -> {
+            connecting.set(false);
+            status.set("Connection failed: " + e.getMessage());
+        });
+    }
+
+    private void onState(ZkSession.State s) {
+        state.set(s);
+        switch (s) {
+            case CONNECTED -> bannerVisible.set(false);
+            case RECONNECTING -> show("Connection lost — reconnecting…");
+            case EXPIRED -> show("Session expired — opening a new session…");
+            case AUTH_FAILED -> show("Authentication failed — check the digest user:password");
+            case CLOSED, CONNECTING -> bannerVisible.set(false);
+            default -> { }
+        }
+    }
+
+    private void show(String text) {
+        banner.set(text);
+        bannerVisible.set(true);
+    }
+
+    /** Closes the session (background). */
+    public void disconnect() {
+        Workspace old = workspace.get();
+        workspace.set(null);
+        status.set("Not connected");
+        if (old != null) {
+            executor.run(() -> {
+                old.close();
+                return null;
+            }, v -> { }, e -> { });
+        }
+    }
+}

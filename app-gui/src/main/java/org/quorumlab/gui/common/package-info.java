@@ -1,0 +1,4 @@
+/**
+ * Cross-cutting UI plumbing: task executors, themes, icons.
+ */
+package org.quorumlab.gui.common;

@@ -1,0 +1,105 @@
+package org.quorumlab.gui.connect;
+
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.quorumlab.gui.common.TaskExecutor;
+import org.quorumlab.gui.service.ConnectionSpec;
+
+/** Fields of the connection dialog plus the saved-connections list. */
+public final class ConnectionDialogViewModel {
+
+    private final StringProperty name = new SimpleStringProperty("");
+    private final StringProperty connectString = new SimpleStringProperty("127.0.0.1:2181");
+    private final StringProperty chroot = new SimpleStringProperty("");
+    private final StringProperty digestAuth = new SimpleStringProperty("");
+    private final IntegerProperty sessionTimeoutMs = new SimpleIntegerProperty(ConnectionSpec.DEFAULT_TIMEOUT_MS);
+    private final ObservableList<ConnectionSpec> saved = FXCollections.observableArrayList();
+    private final ObjectProperty<String> error = new SimpleObjectProperty<>();
+    private final ConnectionStore store;
+    private final TaskExecutor executor;
+
+    /** Creates the ViewModel and loads saved connections in the background. */
+    public ConnectionDialogViewModel(ConnectionStore store, TaskExecutor executor) {
+        this.store = store;
+        this.executor = executor;
+        executor.run(store::load, saved::setAll, e -> error.set("could not read saved connections: " + e.getMessage()));
+    }
+
+    /** True while the form cannot produce a valid connection. */
+    public BooleanBinding invalidProperty() {
+        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth);
+    }
+
+    /** Null when valid, else the reason. */
+    public String validate() {
+        String cs = connectString.get().trim();
+        if (cs.isEmpty()) {
+            return "connection string is empty";
+        }
+        for (String host : cs.split("/", 2)[0].split(",")) {
+            if (!host.trim().matches("[^:\\s]+(:\\d{1,5})?")) {
+                return "bad host '" + host.trim() + "' (expected host:port)";
+            }
+        }
+        if (!chroot.get().isBlank() && !chroot.get().trim().startsWith("/")) {
+            return "chroot must start with /";
+        }
+        if (!digestAuth.get().isBlank() && !digestAuth.get().contains(":")) {
+            return "digest auth must be user:password";
+        }
+        return null;
+    }
+
+    /** The spec described by the form. */
+    public ConnectionSpec toSpec() {
+        return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get());
+    }
+
+    /** Fills the form from a saved connection. */
+    public void load(ConnectionSpec spec) {
+        name.set(spec.name());
+        connectString.set(spec.connectString());
+        chroot.set(spec.chroot());
+        digestAuth.set(spec.digestAuth());
+        sessionTimeoutMs.set(spec.sessionTimeoutMs());
+    }
+
+    /** Adds or replaces (by name/label) the current form in the saved list and persists it. */
+    public void saveCurrent() {
+        ConnectionSpec spec = toSpec();
+        saved.removeIf(s -> s.label().equals(spec.label()));
+        saved.add(spec);
+        persist();
+    }
+
+    /** Removes a saved connection and persists. */
+    public void remove(ConnectionSpec spec) {
+        saved.remove(spec);
+        persist();
+    }
+
+    private void persist() {
+        List<ConnectionSpec> copy = List.copyOf(saved);
+        executor.run(() -> {
+            store.save(copy);
+            return null;
+        }, v -> { }, e -> error.set("could not save connections: " + e.getMessage()));
+    }
+
+    public StringProperty nameProperty() { return name; }
+    public StringProperty connectStringProperty() { return connectString; }
+    public StringProperty chrootProperty() { return chroot; }
+    public StringProperty digestAuthProperty() { return digestAuth; }
+    public IntegerProperty sessionTimeoutMsProperty() { return sessionTimeoutMs; }
+    public ObservableList<ConnectionSpec> saved() { return saved; }
+    public ObjectProperty<String> errorProperty() { return error; }
+}

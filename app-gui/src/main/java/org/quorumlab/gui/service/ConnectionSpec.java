@@ -1,0 +1,50 @@
+package org.quorumlab.gui.service;
+
+/**
+ * Everything needed to open a session.
+ *
+ * @param name             display name in the saved-connections list
+ * @param connectString    {@code host:port,host:port,...} (may itself end in a chroot)
+ * @param chroot           optional chroot such as {@code /app}; blank for none
+ * @param digestAuth       optional {@code user:password} added as digest auth; blank for none
+ * @param sessionTimeoutMs requested session timeout
+ */
+public record ConnectionSpec(String name, String connectString, String chroot, String digestAuth,
+        int sessionTimeoutMs) {
+
+    /** Default session timeout. */
+    public static final int DEFAULT_TIMEOUT_MS = 15_000;
+
+    /** Normalises nulls to empty strings. */
+    public ConnectionSpec {
+        name = name == null ? "" : name.trim();
+        connectString = connectString == null ? "" : connectString.trim();
+        chroot = chroot == null ? "" : chroot.trim();
+        digestAuth = digestAuth == null ? "" : digestAuth.trim();
+        if (sessionTimeoutMs <= 0) {
+            sessionTimeoutMs = DEFAULT_TIMEOUT_MS;
+        }
+    }
+
+    /** Parses {@code host:port,.../chroot}; the name is the text itself. */
+    public static ConnectionSpec parse(String text) {
+        String s = text.trim();
+        int slash = s.indexOf('/');
+        String hosts = slash < 0 ? s : s.substring(0, slash);
+        String chroot = slash < 0 ? "" : s.substring(slash);
+        return new ConnectionSpec(s, hosts, chroot, "", DEFAULT_TIMEOUT_MS);
+    }
+
+    /** The string handed to the ZooKeeper client: hosts plus chroot. */
+    public String clientConnectString() {
+        if (chroot.isEmpty() || chroot.equals("/")) {
+            return connectString;
+        }
+        return connectString + (chroot.startsWith("/") ? chroot : "/" + chroot);
+    }
+
+    /** Label for selectors: the name, or the connect string when unnamed. */
+    public String label() {
+        return name.isEmpty() ? clientConnectString() : name;
+    }
+}

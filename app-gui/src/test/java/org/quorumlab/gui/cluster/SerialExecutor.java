@@ -1,0 +1,57 @@
+package org.quorumlab.gui.cluster;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.quorumlab.gui.common.TaskExecutor;
+
+/** A TaskExecutor whose "UI thread" is one plain thread: integration tests without a screen. */
+final class SerialExecutor implements TaskExecutor, AutoCloseable {
+
+    private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "test-ui");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ExecutorService work = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "test-work");
+        t.setDaemon(true);
+        return t;
+    });
+
+    @Override
+    public <T> CompletableFuture<T> run(Callable<T> task, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        work.execute(() -> {
+            try {
+                T v = task.call();
+                ui.execute(() -> onSuccess.accept(v));
+                f.complete(v);
+            } catch (Exception e) {
+                ui.execute(() -> onError.accept(e));
+                f.completeExceptionally(e);
+            }
+        });
+        return f;
+    }
+
+    @Override
+    public void onUi(Runnable action) {
+        ui.execute(action);
+    }
+
+    /** Reads a value on the "UI thread". */
+    <T> T read(Supplier<T> s) throws Exception {
+        return CompletableFuture.supplyAsync(s, ui).get(10, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void close() {
+        ui.shutdownNow();
+        work.shutdownNow();
+    }
+}

@@ -1,0 +1,42 @@
+package org.quorumlab.gui.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.quorumlab.gui.app.MainViewModel;
+import org.quorumlab.gui.app.QuorumLabConsole;
+import org.quorumlab.gui.app.Theme;
+import org.quorumlab.gui.common.FxTaskExecutor;
+import org.quorumlab.gui.connect.ConnectionStore;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Builds the real main window on a stage, with a temp connection store. */
+final class FxFixture {
+
+    private FxFixture() {
+    }
+
+    static MainViewModel show(Stage stage, Theme theme, int width, int height) throws Exception {
+        Path store = Files.createTempDirectory("gui-fx").resolve("connections.json");
+        MainViewModel vm = new MainViewModel(new FxTaskExecutor(3), new ConnectionStore(store));
+        vm.themeProperty().set(theme);
+        Scene scene = new Scene(QuorumLabConsole.mainView(vm), width, height);
+        QuorumLabConsole.applyTheme(scene, theme);
+        vm.themeProperty().addListener((o, a, b) -> QuorumLabConsole.applyTheme(scene, b));
+        stage.setScene(scene);
+        stage.show();
+        return vm;
+    }
+
+    static void await(String what, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+}
