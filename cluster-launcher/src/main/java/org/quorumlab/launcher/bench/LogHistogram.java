@@ -1,16 +1,15 @@
 package org.quorumlab.launcher.bench;
 
+import org.quorumlab.launcher.load.LatencyHistogram;
+
 /**
- * A log-bucket latency histogram of microsecond values: below 32 one bucket per value, above that
- * every power of two split into 32 linear sub-buckets, so a reported percentile is at most ~3% above
- * the recorded value. Not thread-safe: each recording thread owns one, and {@link #add} merges them
- * after the writers have stopped.
+ * A single-owner, mergeable latency histogram of microsecond values with the buckets of
+ * {@link LatencyHistogram} (the load generator's lock-free one): each recording thread owns one,
+ * and {@link #add} merges them after the writers have stopped.
  */
 final class LogHistogram {
 
-    private static final int SUB_BITS = 5;
-    private static final int SUB_BUCKETS = 1 << SUB_BITS;
-    private static final int BUCKETS = (64 - SUB_BITS + 1) * SUB_BUCKETS;
+    private static final int BUCKETS = LatencyHistogram.BUCKETS;
 
     private final long[] counts = new long[BUCKETS];
     private long total;
@@ -47,22 +46,11 @@ final class LogHistogram {
         return highestEquivalent(BUCKETS - 1) / 1000.0;
     }
 
-    static int indexOf(long v) {
-        if (v < SUB_BUCKETS) {
-            return (int) v;
-        }
-        int exp = 63 - Long.numberOfLeadingZeros(v);
-        int sub = (int) ((v >>> (exp - SUB_BITS)) & (SUB_BUCKETS - 1));
-        return (exp - SUB_BITS + 1) * SUB_BUCKETS + sub;
+    private static int indexOf(long v) {
+        return LatencyHistogram.indexOf(v);
     }
 
-    static long highestEquivalent(int index) {
-        if (index < SUB_BUCKETS) {
-            return index;
-        }
-        int exp = index / SUB_BUCKETS + SUB_BITS - 1;
-        long sub = index % SUB_BUCKETS;
-        long lower = (SUB_BUCKETS + sub) << (exp - SUB_BITS);
-        return lower + (1L << (exp - SUB_BITS)) - 1;
+    private static long highestEquivalent(int index) {
+        return LatencyHistogram.highestEquivalent(index);
     }
 }

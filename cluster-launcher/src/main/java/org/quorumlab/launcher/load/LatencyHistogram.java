@@ -13,7 +13,8 @@ public final class LatencyHistogram {
 
     static final int SUB_BITS = 5;
     static final int SUB_BUCKETS = 1 << SUB_BITS;
-    static final int BUCKETS = (64 - SUB_BITS + 1) * SUB_BUCKETS;
+    /** Number of buckets; bucket indexes are 0..BUCKETS-1. */
+    public static final int BUCKETS = (64 - SUB_BITS + 1) * SUB_BUCKETS;
 
     private final AtomicLongArray counts = new AtomicLongArray(BUCKETS);
 
@@ -30,7 +31,8 @@ public final class LatencyHistogram {
         return new Snapshot(c);
     }
 
-    static int indexOf(long v) {
+    /** Bucket of a non-negative value. */
+    public static int indexOf(long v) {
         if (v < SUB_BUCKETS) {
             return (int) v;
         }
@@ -40,7 +42,7 @@ public final class LatencyHistogram {
     }
 
     /** Largest value that falls into bucket {@code index}. */
-    static long highestEquivalent(int index) {
+    public static long highestEquivalent(int index) {
         if (index < SUB_BUCKETS) {
             return index;
         }
