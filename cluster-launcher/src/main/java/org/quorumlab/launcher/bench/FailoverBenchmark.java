@@ -17,11 +17,11 @@ import org.apache.zookeeper.ZooKeeper;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.MembershipChange;
+import org.quorumlab.launcher.probe.FourLetterWord;
 
 /**
  * Failover and membership figures on real processes: kill -9 the leader, time until a client
- * write succeeds again (a fresh client per attempt, so the official client's randomised reconnect
- * back-off does not inflate the figure); then the time for an add-server reconfig to commit.
+ * write succeeds again; then the time for an add-server reconfig to commit.
  */
 public final class FailoverBenchmark {
 
@@ -82,37 +82,49 @@ public final class FailoverBenchmark {
     }
 
     /**
-     * Retries with fresh sessions, one server at a time, until one setData (or create) succeeds. A
-     * fresh single-host client per attempt avoids the official client's random reconnect back-off
-     * (up to 1 s), which would otherwise dominate the figure.
+     * Waits until one of {@code connect}'s servers reports (four-letter word {@code srvr}) that it
+     * serves again, then writes through a fresh single-host session; repeats until a write
+     * succeeds. Asking the servers first keeps the official client's randomised reconnect back-off
+     * (up to 1 s per failed attempt) out of the figure, which is about the ensemble.
      */
     static void writeOnce(String connect, Duration timeout, boolean create) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
         byte[] data = Long.toString(System.nanoTime()).getBytes(StandardCharsets.UTF_8);
-        String[] hosts = connect.split(",");
-        for (int attempt = 0; System.nanoTime() < deadline; attempt++) {
-            String host = hosts[attempt % hosts.length];
-            CountDownLatch connected = new CountDownLatch(1);
-            ZooKeeper zk = new ZooKeeper(host, 4000, e -> {
-                if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                    connected.countDown();
-                }
-            });
-            try {
-                if (connected.await(250, TimeUnit.MILLISECONDS)) {
-                    if (create && zk.exists(PATH, false) == null) {
-                        zk.create(PATH, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-                    } else {
-                        zk.setData(PATH, data, -1);
-                    }
+        while (System.nanoTime() < deadline) {
+            for (String host : connect.split(",")) {
+                int colon = host.lastIndexOf(':');
+                String mode = FourLetterWord.send(host.substring(0, colon), Integer.parseInt(host.substring(colon + 1)),
+                        "srvr", 500).map(FourLetterWord::mode).orElse("");
+                if ((mode.equals("leader") || mode.equals("follower")) && tryWrite(host, data, create)) {
                     return;
                 }
-            } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException retry) {
-                // this server is not serving yet; try the next one with a new session
-            } finally {
-                zk.close(100);
             }
+            TimeUnit.MILLISECONDS.sleep(5); // polling external processes, not test synchronisation
         }
         throw new IllegalStateException("no successful write within " + timeout);
+    }
+
+    private static boolean tryWrite(String host, byte[] data, boolean create) throws Exception {
+        CountDownLatch connected = new CountDownLatch(1);
+        ZooKeeper zk = new ZooKeeper(host, 4000, e -> {
+            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
+                connected.countDown();
+            }
+        });
+        try {
+            if (!connected.await(1, TimeUnit.SECONDS)) {
+                return false;
+            }
+            if (create && zk.exists(PATH, false) == null) {
+                zk.create(PATH, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            } else {
+                zk.setData(PATH, data, -1);
+            }
+            return true;
+        } catch (KeeperException.ConnectionLossException | KeeperException.SessionExpiredException retry) {
+            return false;
+        } finally {
+            zk.close(100);
+        }
     }
 }
