@@ -8,22 +8,33 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.ServerStats;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** The client port: Netty server that speaks ZooKeeper's client protocol. */
 public final class ClientServer implements AutoCloseable {
 
+    private static final Logger LOG = LoggerFactory.getLogger(ClientServer.class);
+
     private final EventLoopGroup boss = new NioEventLoopGroup(1);
     private final EventLoopGroup workers = new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()));
     private final Set<NettyClientConnection> connections = ConcurrentHashMap.newKeySet();
+    private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final Channel serverChannel;
 
-    public ClientServer(String host, int port, int juteMaxBuffer, RequestPipeline pipeline, ServerView view,
-            ServerStats stats, String superDigest) throws InterruptedException {
+    /**
+     * @param maxClientCnxns concurrent connections allowed from one IP address (ZooKeeper's
+     *                       {@code maxClientCnxns}); 0 means unlimited
+     */
+    public ClientServer(String host, int port, int juteMaxBuffer, int maxClientCnxns, RequestPipeline pipeline,
+            ServerView view, ServerStats stats, String superDigest) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -32,6 +43,14 @@ public final class ClientServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        InetAddress ip = ch.remoteAddress().getAddress();
+                        int fromIp = perIp.merge(ip, 1, Integer::sum);
+                        ch.closeFuture().addListener(f -> perIp.computeIfPresent(ip, (k, v) -> v > 1 ? v - 1 : null));
+                        if (maxClientCnxns > 0 && fromIp > maxClientCnxns) {
+                            LOG.warn("Too many connections from {} - max is {}", ip, maxClientCnxns);
+                            ch.close();
+                            return;
+                        }
                         NettyClientConnection conn = new NettyClientConnection(pipeline, view, stats, superDigest);
                         connections.add(conn);
                         ch.closeFuture().addListener(f -> connections.remove(conn));

@@ -82,7 +82,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         admin.observe();
         pipeline.start();
         this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
-                pipeline, this, stats, config.superDigest());
+                config.maxClientCnxns(), pipeline, this, stats, config.superDigest());
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
         ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
         if (zab != null) {
