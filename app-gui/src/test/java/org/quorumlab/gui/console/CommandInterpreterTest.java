@@ -4,29 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.quorumlab.gui.TestServer;
+import org.quorumlab.gui.ServerBackedTest;
 import org.quorumlab.gui.common.TaskExecutor;
-import org.quorumlab.gui.service.ZkSession;
 
-class CommandInterpreterTest {
-
-    static TestServer server;
-    static ZkSession session;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-        session = server.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        server.close();
-    }
+class CommandInterpreterTest extends ServerBackedTest {
 
     @Test
     void zkCliCommands() {

@@ -5,29 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quorumlab.gui.ServerBackedTest;
 import org.quorumlab.gui.TestServer;
 import org.quorumlab.gui.common.TaskExecutor;
-import org.quorumlab.gui.service.ZkSession;
 
-class NodeDetailViewModelTest {
-
-    static TestServer server;
-    static ZkSession session;
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-        session = server.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        server.close();
-    }
+class NodeDetailViewModelTest extends ServerBackedTest {
 
     @Test
     void showsJsonPrettyWithStatRowsAndSavesWithVersion() throws Exception {

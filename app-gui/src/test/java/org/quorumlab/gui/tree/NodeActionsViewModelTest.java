@@ -6,30 +6,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.quorumlab.gui.ServerBackedTest;
 import org.quorumlab.gui.TestServer;
 import org.quorumlab.gui.common.TaskExecutor;
-import org.quorumlab.gui.service.ZkSession;
 
-class NodeActionsViewModelTest {
+class NodeActionsViewModelTest extends ServerBackedTest {
 
-    static TestServer server;
-    static ZkSession session;
     NodeActionsViewModel vm = new NodeActionsViewModel(session, TaskExecutor.synchronous());
-
-    @BeforeAll
-    static void start() throws Exception {
-        server = new TestServer();
-        session = server.session();
-    }
-
-    @AfterAll
-    static void stop() {
-        session.close();
-        server.close();
-    }
 
     @Test
     void createsEveryKindIncludingTtl() throws Exception {
