@@ -3,39 +3,21 @@ package org.quorumlab.launcher;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Three QuorumLab processes; kill -9 the leader while client threads write through the official
  * client; a new leader is elected, clients continue and no acknowledged write is lost.
  * {@code -Dfailover.runs=N} repeats the kill cycle to collect failover figures.
  */
-class LeaderFailoverTest {
+class LeaderFailoverTest extends RealClusterTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    ClusterLauncher launcher;
-
-    @AfterEach
-    void stop() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
 
     @Test
     void killingTheLeaderDuringWritesLosesNoAcknowledgedWrite() throws Exception {
-        launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0);
-        launcher.awaitQuorum(TIMEOUT);
+        startCluster(Engine.QUORUMLAB);
         int runs = Integer.getInteger("failover.runs", 1);
         List<Long> failoverMillis = new ArrayList<>();
         try (WriteLoad load = new WriteLoad(launcher.connectString(), "/failover", 4)) {

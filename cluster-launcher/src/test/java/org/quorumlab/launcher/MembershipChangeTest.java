@@ -5,38 +5,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.launcher.probe.ZooKeeperClients;
 
 /** Add a 4th server and remove it again through reconfig while a client writes; unsafe removals are refused. */
-class MembershipChangeTest {
+class MembershipChangeTest extends RealClusterTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    ClusterLauncher launcher;
-
-    @AfterEach
-    void stop() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
 
     @Test
     void addAndRemoveAServerWhileWritingAndRefuseLosingQuorum() throws Exception {
-        launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0);
-        launcher.awaitQuorum(TIMEOUT);
+        startCluster(Engine.QUORUMLAB);
         String initialConnect = launcher.connectString();
         try (WriteLoad load = new WriteLoad(initialConnect, "/membership", 2)) {
             load.start();

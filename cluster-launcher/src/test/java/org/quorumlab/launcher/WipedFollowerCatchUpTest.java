@@ -7,42 +7,24 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.launcher.cli.StatusCommand;
 import org.quorumlab.launcher.probe.ZooKeeperClients;
 
 /** A stopped follower whose data directory is wiped catches up from the leader when restarted. */
-class WipedFollowerCatchUpTest {
+class WipedFollowerCatchUpTest extends RealClusterTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
     static final int ZNODES = 50;
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    ClusterLauncher launcher;
-
-    @AfterEach
-    void stop() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
 
     @Test
     void wipedFollowerCatchesUp() throws Exception {
-        launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0);
-        launcher.awaitQuorum(TIMEOUT);
+        startCluster(Engine.QUORUMLAB);
         long leader = await().atMost(TIMEOUT).until(() -> launcher.leader().orElse(-1L), l -> l > 0);
         long follower = launcher.members().stream().filter(id -> id != leader).findFirst().orElseThrow();
         // The writer avoids the follower that will be stopped, so its writes need no retry for that.

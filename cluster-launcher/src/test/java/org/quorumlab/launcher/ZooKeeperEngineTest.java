@@ -4,37 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.time.Duration;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.CleanupMode;
-import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.launcher.probe.ZooKeeperClients;
 
 /** {@code --engine zookeeper}: three real Apache ZooKeeper 3.9.3 nodes, a write, and a reconfig add/remove. */
-class ZooKeeperEngineTest {
+class ZooKeeperEngineTest extends RealClusterTest {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(90);
-
-    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
-    Path dir;
-    ClusterLauncher launcher;
-
-    @AfterEach
-    void stop() {
-        if (launcher != null) {
-            launcher.close();
-        }
-    }
 
     @Test
     void realZooKeeperEnsembleServesWritesAndReconfigures() throws Exception {
-        launcher = ClusterLauncher.launch(dir, 3, Engine.ZOOKEEPER, 0);
-        launcher.awaitQuorum(TIMEOUT);
+        startCluster(Engine.ZOOKEEPER);
         assertThat(launcher.status()).filteredOn(n -> n.mode().equals("leader")).hasSize(1);
         assertThat(dir.resolve("node1").resolve("data").resolve("myid")).hasContent("1");
 

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.gui.common.FxTaskExecutor;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -48,7 +49,7 @@ class ClusterScreenshotsTest {
             long oldLeader = e.leaderId();
             ClusterTab.Built built = WaitForAsyncUtils.asyncFx(() -> {
                 ClusterTab.Built b = ClusterTab.build(new ClusterContext(e::adminEndpoints, null, e.connectString(),
-                        new FxExecutor()));
+                        new FxTaskExecutor(2)));
                 stage.setScene(new Scene(b.root(), 1280, 820));
                 stage.show();
                 return b;

@@ -13,6 +13,7 @@ import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.quorumlab.gui.common.FxTaskExecutor;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -26,7 +27,7 @@ class ClusterTabFxTest {
 
     @Start
     void start(Stage stage) {
-        built = ClusterTab.build(new ClusterContext(List::of, null, "", new FxExecutor()));
+        built = ClusterTab.build(new ClusterContext(List::of, null, "", new FxTaskExecutor(2)));
         stage.setScene(new Scene(built.root(), 1100, 760));
         stage.show();
     }
