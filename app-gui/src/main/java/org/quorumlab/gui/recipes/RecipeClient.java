@@ -29,7 +29,7 @@ abstract class RecipeClient {
     private static final Pattern REMOTE = Pattern.compile("remoteserver:\\S*?([\\w.\\-]*:\\d+)");
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final int CONNECTION_TIMEOUT_MS = 5_000;
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
 
     protected final int index;
     protected final ClientBoard board;

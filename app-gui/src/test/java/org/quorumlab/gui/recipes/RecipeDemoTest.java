@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -139,6 +140,23 @@ class RecipeDemoTest {
         assertThat(demo.clients()).isEmpty();
         assertThat(demo.isRunning()).isFalse();
         assertThat(RecipeThreads.live()).isEmpty();
+    }
+
+    @Test
+    void stoppingWhileNoServerAnswersStillClosesEverySession() throws Exception {
+        int deadPort;
+        try (ServerSocket s = new ServerSocket(0)) {
+            deadPort = s.getLocalPort();
+        }
+        try (RecipeDemo unreachable = new RecipeDemo("127.0.0.1:" + deadPort, RecipeThreads.SHORTEST)) {
+            unreachable.start(Recipe.LOCK, 3);
+            await().atMost(Duration.ofSeconds(10)).until(() -> RecipeThreads.count(unreachable, ClientBoard.CONNECTING) == 3);
+            assertThat(unreachable.summary().headline()).isEqualTo("nobody holds the lock; 0 waiting; 0 acquisitions; 3 connecting");
+            long t0 = System.nanoTime();
+            unreachable.stop();
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(15));
+            assertThat(unreachable.clients()).allMatch(c -> c.state().equals(ClientBoard.STOPPED));
+        }
     }
 
     @Test

@@ -43,4 +43,29 @@ class RecipeFailoverTest {
         }
         RecipeThreads.awaitNoneLeft();
     }
+
+    @Test
+    void leaderLatchElectsOneLeaderAgainWhenTheLeadersServerIsKilled() throws Exception {
+        try (TestEnsemble ensemble = new TestEnsemble(dir, 3).startAll();
+                RecipeDemo demo = new RecipeDemo(ensemble.connectString(), RecipeThreads.SHORTEST)) {
+            await().atMost(Duration.ofSeconds(60)).until(ensemble::settled);
+            demo.start(Recipe.LEADER_LATCH, 4);
+            ClientBoard board = demo.currentRun().board();
+            await().atMost(Duration.ofSeconds(30)).until(() -> board.claimants().size() == 1
+                    && !demo.connectedServer(board.claimants().get(0)).isEmpty());
+            int leader = board.claimants().get(0);
+            String server = demo.connectedServer(leader);
+            long grantsBefore = board.grants();
+
+            ensemble.stop(ensemble.idOfClientPort(Integer.parseInt(server.substring(server.lastIndexOf(':') + 1))));
+
+            await().atMost(Duration.ofSeconds(60)).until(() -> board.troublesOf(leader) > 0);
+            await().atMost(Duration.ofSeconds(60)).until(() -> RecipeThreads.count(demo, LatchClient.LEADER) == 1
+                    && RecipeThreads.count(demo, LatchClient.FOLLOWER) == 3 && board.claimants().size() == 1);
+            assertThat(board.grants()).as("leadership was given up while suspended and granted again")
+                    .isGreaterThan(grantsBefore);
+            assertThat(board.maxClaims()).isEqualTo(1);
+        }
+        RecipeThreads.awaitNoneLeft();
+    }
 }
