@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Routes admin HTTP requests: {@code GET /commands[/<name>]}, {@code GET /metrics},
- * {@code GET /faults}, {@code POST /faults/<partition|drop|delay|heal>}. Parameters come from the
+ * {@code GET /faults}, {@code POST /faults/<partition|drop|delay|heal>}, {@code GET /teaching},
+ * {@code POST /teaching/<speed|pause|resume|step|release|drop>}. Parameters come from the
  * query string, a form body, or a flat JSON object body. Work that needs the pipeline thread
  * completes asynchronously, so the event loop never waits.
  */
@@ -43,12 +44,15 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     private final EventHub hub;
     private final AdminCommands commands;
     private final FaultController faults;
+    private final TeachingController teaching;
 
-    AdminHttpHandler(NodeView view, EventHub hub, AdminCommands commands, FaultController faults) {
+    AdminHttpHandler(NodeView view, EventHub hub, AdminCommands commands, FaultController faults,
+            TeachingController teaching) {
         this.view = view;
         this.hub = hub;
         this.commands = commands;
         this.faults = faults;
+        this.teaching = teaching;
     }
 
     @Override
@@ -68,7 +72,8 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             Map<String, Object> index = new LinkedHashMap<>();
             index.put("commands", commands.names().stream().map(n -> "/commands/" + n).toList());
             index.put("other", List.of("/metrics", "/faults", "/faults/partition", "/faults/drop", "/faults/delay",
-                    "/faults/heal", AdminServer.EVENTS_PATH + " (WebSocket)"));
+                    "/faults/heal", "/teaching", "/teaching/speed", "/teaching/pause", "/teaching/resume",
+                    "/teaching/step", "/teaching/release", "/teaching/drop", AdminServer.EVENTS_PATH + " (WebSocket)"));
             json(ctx, HttpResponseStatus.OK, index);
         } else if (path.startsWith("/commands/")) {
             String name = path.substring("/commands/".length());
@@ -102,6 +107,17 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
                 json(ctx, HttpResponseStatus.BAD_REQUEST, error(path, e.getMessage()));
             } catch (IllegalStateException e) {
                 json(ctx, HttpResponseStatus.CONFLICT, error(path, e.getMessage()));
+            }
+        } else if (path.equals("/teaching") || path.startsWith("/teaching/")) {
+            String action = path.equals("/teaching") ? "" : path.substring("/teaching/".length());
+            if (!action.isEmpty() && !post) {
+                json(ctx, HttpResponseStatus.METHOD_NOT_ALLOWED, error(path, "use POST " + path));
+                return;
+            }
+            try {
+                json(ctx, HttpResponseStatus.OK, teaching.apply(action, params));
+            } catch (TeachingController.Refused e) {
+                json(ctx, HttpResponseStatus.valueOf(e.status()), error(path, e.getMessage()));
             }
         } else {
             json(ctx, HttpResponseStatus.NOT_FOUND, error(path, "no such endpoint; see /commands"));

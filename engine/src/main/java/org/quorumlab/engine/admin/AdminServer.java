@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The admin and observability surface of one server. Create it before the server starts
  * replicating and call {@link #observe} so no event is missed, then {@link #start} to bind the
- * HTTP port: {@code /commands/<name>}, {@code /metrics}, {@code /faults[/action]} and the
+ * HTTP port: {@code /commands/<name>}, {@code /metrics}, {@code /faults[/action]},
+ * {@code /teaching[/action]} and the
  * {@code /events} WebSocket. Runs on its own Netty event loop, never on the pipeline thread.
  */
 public final class AdminServer implements AutoCloseable {
@@ -58,6 +59,7 @@ public final class AdminServer implements AutoCloseable {
     public void start(int port) throws InterruptedException {
         AdminCommands commands = new AdminCommands(view, hub);
         FaultController faults = new FaultController(view, hub);
+        TeachingController teaching = new TeachingController(view);
         group = new NioEventLoopGroup(2, r -> {
             Thread t = new Thread(r, "admin-http-" + view.config().serverId());
             t.setDaemon(true);
@@ -75,7 +77,7 @@ public final class AdminServer implements AutoCloseable {
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath(EVENTS_PATH).checkStartsWith(true).build()),
                                 new EventSocketHandler(hub, AdminServer.this::hello),
-                                new AdminHttpHandler(view, hub, commands, faults));
+                                new AdminHttpHandler(view, hub, commands, faults, teaching));
                     }
                 });
         channel = b.bind(new InetSocketAddress(port)).sync().channel();
@@ -86,8 +88,8 @@ public final class AdminServer implements AutoCloseable {
             return t;
         });
         sampler.scheduleAtFixedRate(load, 1, 1, TimeUnit.SECONDS);
-        LOG.info("Admin server of {} on port {}: /commands, /metrics, /faults, {}", view.config().serverId(), port(),
-                EVENTS_PATH);
+        LOG.info("Admin server of {} on port {}: /commands, /metrics, /faults, /teaching, {}", view.config().serverId(),
+                port(), EVENTS_PATH);
     }
 
     /** Bound port, or -1 if not started. */

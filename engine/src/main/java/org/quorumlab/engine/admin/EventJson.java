@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Iterator;
 import java.util.Map;
 import org.quorumlab.engine.consensus.Action;
+import org.quorumlab.engine.replication.TeachingEvent;
 import org.quorumlab.engine.server.SessionEvent;
 
 /**
@@ -39,6 +40,14 @@ final class EventJson {
             out.put("role", r.role().name());
             out.put("epoch", r.epoch());
             out.put("leaderId", r.leaderId());
+        } else if (event instanceof TeachingEvent t) {
+            out.put("type", event.getClass().getSimpleName());
+            ObjectNode fields = mapper.valueToTree(t);
+            if (fields.path("zxid").isNull()) {
+                fields.remove("zxid");
+            }
+            hexZxids(fields);
+            out.setAll(fields);
         } else {
             out.put("type", event.getClass().getSimpleName());
             ObjectNode fields = mapper.valueToTree(event);

@@ -57,6 +57,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         this.config = config;
         this.storage = SqliteStorage.open(config.dataDir());
         this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer-" + config.serverId()));
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
         int clientPort = config.clientPort();
         if (config.isReplicated()) {
             DynamicConfig membership = Replication.membership(config);
@@ -66,7 +67,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             }
             DataTree tree = Replication.initialTree(storage, membership);
             this.log = new GroupCommitLog(storage.txnLog());
-            this.zab = Replication.host(config, storage, log, membership);
+            this.zab = Replication.host(config, storage, log, membership, ticker);
             this.pipeline = new RequestPipeline(config, tree, zab, PipelineClock.SYSTEM, stats, this::snapshot);
             ZabNode node = Replication.node(config, storage, tree, membership, pipeline);
             zab.attach(pipeline, node);
@@ -83,7 +84,6 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         pipeline.start();
         this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
                 config.maxClientCnxns(), pipeline, this, stats, config.superDigest());
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
         ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);

@@ -2,6 +2,9 @@ package org.quorumlab.engine.node;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.quorumlab.engine.config.ConfigException;
 import org.quorumlab.engine.config.DynamicConfig;
 import org.quorumlab.engine.config.QuorumServerSpec;
@@ -59,12 +62,24 @@ final class Replication {
         return tree;
     }
 
-    static ZabHost host(ServerConfig config, Storage storage, GroupCommitLog log, DynamicConfig membership) {
+    /**
+     * @param timers runs the teaching gate's wake-ups (the server's ticker); after shutdown they are
+     *               skipped, the server is stopping
+     */
+    static ZabHost host(ServerConfig config, Storage storage, GroupCommitLog log, DynamicConfig membership,
+            ScheduledExecutorService timers) {
         QuorumServerSpec me = self(config, membership);
         NettyQuorumTransport transport = new NettyQuorumTransport(config.serverId(), "0.0.0.0", me.quorumPort(),
                 java.util.Map.of());
         return new ZabHost(config, log, storage.metadata(), storage.snapshots(), transport,
-                new DynamicConfigFile(config.dataDir()), membership);
+                new DynamicConfigFile(config.dataDir()), membership, System::currentTimeMillis,
+                (task, delayMs) -> {
+                    try {
+                        timers.schedule(task, delayMs, TimeUnit.MILLISECONDS);
+                    } catch (RejectedExecutionException stopping) {
+                        // The server is closing; held messages are discarded with it.
+                    }
+                });
     }
 
     static ZabNode node(ServerConfig config, Storage storage, DataTree tree, DynamicConfig membership,

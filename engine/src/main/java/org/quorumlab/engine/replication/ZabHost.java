@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 import org.quorumlab.engine.config.DynamicConfig;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.consensus.Action;
@@ -51,6 +52,7 @@ public final class ZabHost implements TxnReplicator {
     private final SnapshotStore snapshots;
     private final QuorumTransport transport;
     private final DynamicConfigFile configFile;
+    private final TeachingGate teaching;
     private final List<Consumer<Object>> eventSinks = new CopyOnWriteArrayList<>();
     private ZabNode node;
     private RequestPipeline pipeline;
@@ -61,7 +63,8 @@ public final class ZabHost implements TxnReplicator {
     private volatile DynamicConfig membership;
 
     public ZabHost(ServerConfig config, GroupCommitLog log, MetadataStore metadata, SnapshotStore snapshots,
-            QuorumTransport transport, DynamicConfigFile configFile, DynamicConfig membership) {
+            QuorumTransport transport, DynamicConfigFile configFile, DynamicConfig membership,
+            LongSupplier wallClock, TeachingGate.Scheduler teachingScheduler) {
         this.config = config;
         this.log = log;
         this.metadata = metadata;
@@ -69,6 +72,7 @@ public final class ZabHost implements TxnReplicator {
         this.transport = transport;
         this.configFile = configFile;
         this.membership = membership;
+        this.teaching = new TeachingGate(transport::send, wallClock, teachingScheduler, this::publish);
     }
 
     /** Binds the host to its pipeline and node; call before the pipeline starts the replicator. */
@@ -93,8 +97,14 @@ public final class ZabHost implements TxnReplicator {
         run();
     }
 
-    /** Advances the consensus clock; posted to the pipeline thread by the server's ticker. */
+    /**
+     * Advances the consensus clock; posted to the pipeline thread by the server's ticker. In
+     * teaching mode only every N-th tick gets through (none while paused).
+     */
     public void tick() {
+        if (!teaching.admitTick()) {
+            return;
+        }
         pipeline.execute(() -> {
             node.tick();
             run();
@@ -158,6 +168,12 @@ public final class ZabHost implements TxnReplicator {
         };
     }
 
+    /** Slowed or paused: the leader must not expire sessions on wall-clock timeouts. */
+    @Override
+    public boolean sessionExpirySuspended() {
+        return teaching.isTeaching();
+    }
+
     @Override
     public boolean forward(byte[] encodedRequest) {
         boolean sent = node.forward(encodedRequest);
@@ -187,7 +203,7 @@ public final class ZabHost implements TxnReplicator {
 
     private void execute(Action a) {
         if (a instanceof Action.Send s) {
-            transport.send(s.to(), MessageCodec.encode(s.message()));
+            teaching.send(s.to(), s.message());
         } else if (a instanceof Action.PersistEntries p) {
             persist(p);
         } else if (a instanceof Action.PersistEpoch p) {
@@ -338,6 +354,11 @@ public final class ZabHost implements TxnReplicator {
         return transport;
     }
 
+    /** Teaching mode (slow motion, pause, stepping) of this server's outgoing quorum messages. */
+    public TeachingGate teaching() {
+        return teaching;
+    }
+
     public static QuorumConfig toQuorumConfig(DynamicConfig c) {
         return QuorumConfig.of(c.version(), c.voters(), c.observers());
     }
@@ -350,6 +371,7 @@ public final class ZabHost implements TxnReplicator {
 
     @Override
     public void close() {
+        teaching.close();
         transport.close();
     }
 

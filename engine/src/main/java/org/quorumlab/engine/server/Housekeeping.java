@@ -29,6 +29,7 @@ final class Housekeeping {
     private final SessionTracker sessions;
     private final Set<Long> touched = new HashSet<>();
     private long lastReapMs;
+    private boolean expiryWasSuspended;
 
     Housekeeping(ServerConfig config, SessionTracker sessions, long nowMs) {
         this.config = config;
@@ -40,7 +41,8 @@ final class Housekeeping {
         touched.add(sessionId);
     }
 
-    void run(long nowMs, long nowNanos, boolean preparesWrites, boolean serving, DataTree tree, Actions actions) {
+    void run(long nowMs, long nowNanos, boolean preparesWrites, boolean serving, boolean expirySuspended,
+            DataTree tree, Actions actions) {
         if (!preparesWrites) {
             if (!touched.isEmpty() && serving) {
                 JuteOutput body = new JuteOutput();
@@ -52,8 +54,17 @@ final class Housekeeping {
             return;
         }
         touched.clear();
-        for (long sid : sessions.expire(nowMs)) {
-            actions.expire(sid);
+        if (expirySuspended) {
+            expiryWasSuspended = true;
+        } else {
+            if (expiryWasSuspended) {
+                // Leaving teaching mode: every session gets a full timeout instead of all expiring at once.
+                sessions.touchAll(nowMs);
+                expiryWasSuspended = false;
+            }
+            for (long sid : sessions.expire(nowMs)) {
+                actions.expire(sid);
+            }
         }
         if (nowMs - lastReapMs >= config.containerCheckIntervalMs()) {
             lastReapMs = nowMs;

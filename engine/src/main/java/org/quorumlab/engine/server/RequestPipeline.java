@@ -442,7 +442,8 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     // ------------------------------------------------------------ housekeeping
 
     private void housekeeping() {
-        housekeeping.run(clock.wallMillis(), clock.nanos(), replicator.prepareLocally(), serving, tree,
+        housekeeping.run(clock.wallMillis(), clock.nanos(), replicator.prepareLocally(), serving,
+                replicator.sessionExpirySuspended(), tree,
                 new Housekeeping.Actions() {
                     @Override
                     public void expire(long sid) {

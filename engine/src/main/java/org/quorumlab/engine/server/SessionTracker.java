@@ -65,6 +65,13 @@ public final class SessionTracker {
         return true;
     }
 
+    /** Renews every active session, as if each client had just been heard from. */
+    public void touchAll(long nowMs) {
+        for (Long id : List.copyOf(timeouts.keySet())) {
+            touch(id, nowMs);
+        }
+    }
+
     private void schedule(long sessionId, long nowMs) {
         long expiry = roundUp(nowMs + timeouts.get(sessionId));
         Long old = expiryOf.put(sessionId, expiry);

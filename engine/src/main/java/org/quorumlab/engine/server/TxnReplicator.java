@@ -46,6 +46,14 @@ public interface TxnReplicator extends AutoCloseable {
         return false;
     }
 
+    /**
+     * True while wall-clock session expiry must wait (teaching mode slows or pauses replication, so
+     * timeouts would kill sessions the audience is watching). Sessions are renewed once it ends.
+     */
+    default boolean sessionExpirySuspended() {
+        return false;
+    }
+
     @Override
     void close();
 }
