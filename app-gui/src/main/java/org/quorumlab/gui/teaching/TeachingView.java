@@ -137,8 +137,18 @@ public final class TeachingView {
 
     private void bindTimeline(ReplayViewModel replay) {
         timeline.setId("teachingTimeline");
-        timeline.minProperty().bind(replay.startProperty());
-        timeline.maxProperty().bind(replay.endProperty());
+        // not bound: Slider itself moves max when min passes it
+        Runnable range = () -> {
+            syncing = true;
+            timeline.setMax(Math.max(timeline.getMax(), replay.endProperty().get()));
+            timeline.setMin(replay.startProperty().get());
+            timeline.setMax(replay.endProperty().get());
+            timeline.setValue(replay.cursorProperty().get());
+            syncing = false;
+        };
+        replay.startProperty().addListener((o, a, b) -> range.run());
+        replay.endProperty().addListener((o, a, b) -> range.run());
+        range.run();
         replay.cursorProperty().addListener((o, a, c) -> {
             syncing = true;
             timeline.setValue(c.doubleValue());
