@@ -256,7 +256,7 @@ public final class TeachingDiagram extends Pane {
         g.setFont(Font.font(11));
         g.fillText(n.alive() ? role.name().toLowerCase(Locale.ROOT) : "down", c.getX(), c.getY() + 10);
         if (n.paused() && n.alive()) {
-            g.fillText("\u23F8 paused", c.getX(), c.getY() + 24);
+            g.fillText("paused", c.getX(), c.getY() + 24);
         } else if (n.slowFactor() > 1) {
             g.fillText("\u00d7" + n.slowFactor() + " slower", c.getX(), c.getY() + 24);
         }
