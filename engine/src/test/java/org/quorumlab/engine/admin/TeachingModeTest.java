@@ -32,7 +32,7 @@ class TeachingModeTest {
     private static final int MAX_STEPS = 200;
     /**
      * A session's pings queue behind its pending write (as in ZooKeeper), so the client must not
-     * time out while the test steps: 1 s ticks allow 20 s sessions.
+     * time out while its write is held: 1 s ticks allow 20 s sessions.
      */
     private static final int TICK_TIME = 1000;
     private static final int SESSION_TIMEOUT_MS = 20_000;
@@ -116,7 +116,7 @@ class TeachingModeTest {
 
     @Test
     void slowMotionDelaysEveryMessageAndBadParametersAreRefused() throws Exception {
-        try (AdminEnsemble e = new AdminEnsemble(dir, 3).startAll()) {
+        try (AdminEnsemble e = new AdminEnsemble(dir, 3, TICK_TIME).startAll()) {
             awaitStable(e);
             long leader = e.leaderId();
             long follower = leader == 1 ? 2 : 1;
@@ -135,7 +135,7 @@ class TeachingModeTest {
             assertThat(unchanged.get("messageDelayMs").asLong()).isZero();
 
             Map<Long, EventStream> streams = streams(e);
-            try (ZooKeeper zk = AdminEnsemble.connect(e.connectString(follower))) {
+            try (ZooKeeper zk = AdminEnsemble.connect(e.connectString(follower), SESSION_TIMEOUT_MS)) {
                 for (long id = 1; id <= 3; id++) {
                     JsonNode state = AdminClient.post(admin(e, id), "/teaching/speed?factor=21", "");
                     assertThat(state.get("messageDelayMs").asLong()).isEqualTo(200);
@@ -165,6 +165,33 @@ class TeachingModeTest {
     }
 
     @Test
+    void leaderKeepsAbandonedSessionsWhileSlowedAndExpiresThemAtRealTime() throws Exception {
+        try (AdminEnsemble e = new AdminEnsemble(dir, 3).startAll()) {
+            awaitStable(e);
+            long leader = e.leaderId();
+            for (long id = 1; id <= 3; id++) {
+                AdminClient.post(admin(e, id), "/teaching/speed?factor=2", "");
+            }
+            ZooKeeper abandoned = AdminEnsemble.connect(e.connectString(leader), 1_000);
+            long session = abandoned.getSessionId();
+            abandoned.create("/owned-by-abandoned", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.EPHEMERAL);
+            // Drops the connection without closeSession, as a crashed client would.
+            abandoned.getTestable().injectSessionExpiration();
+
+            await().during(Duration.ofMillis(3_000)).atMost(Duration.ofSeconds(5))
+                    .until(() -> sessions(e, leader).containsKey(session));
+
+            for (long id = 1; id <= 3; id++) {
+                AdminClient.post(admin(e, id), "/teaching/speed?factor=1", "");
+            }
+            await().atMost(Duration.ofSeconds(15)).until(() -> !sessions(e, leader).containsKey(session));
+            try (ZooKeeper zk = AdminEnsemble.connect(e.connectString(leader))) {
+                assertThat(zk.exists("/owned-by-abandoned", false)).isNull();
+            }
+        }
+    }
+
+    @Test
     void standaloneServerRefusesTeachingMode() throws Exception {
         try (AdminEnsemble e = new AdminEnsemble(dir, 1).startAll()) {
             assertThat(AdminClient.get(admin(e, 1), "/teaching").statusCode()).isEqualTo(409);
@@ -177,6 +204,10 @@ class TeachingModeTest {
     private static void awaitStable(AdminEnsemble e) {
         await().atMost(Duration.ofSeconds(30)).until(() -> e.leaderId() > 0
                 && e.servers.values().stream().noneMatch(s -> s.mode().equals("looking")));
+    }
+
+    private static Map<Long, Integer> sessions(AdminEnsemble e, long id) throws Exception {
+        return e.server(id).pipeline().sessionsView().get(10, TimeUnit.SECONDS);
     }
 
     private static int admin(AdminEnsemble e, long id) {
