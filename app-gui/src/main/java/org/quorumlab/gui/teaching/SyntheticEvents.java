@@ -25,6 +25,8 @@ public final class SyntheticEvents {
     public static final String NODE_DOWN = "NodeDown";
     /** A poll of the node's admin commands: {@code mode}, {@code epoch}, {@code lastZxid}. */
     public static final String POLLED = "Polled";
+    /** The whole state, replacing everything before it (the start of a trimmed recording); server 0. */
+    public static final String STATE = "StateSnapshot";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -77,6 +79,11 @@ public final class SyntheticEvents {
         f.put("epoch", s.epoch());
         f.put("lastZxid", "0x" + Long.toHexString(Math.max(0, s.lastZxid())));
         return event(ts, s.id(), POLLED, f);
+    }
+
+    /** The whole {@code state} at {@code ts}: a trimmed recording starts from it. */
+    public static ClusterEvent state(TeachingState state, long ts) {
+        return event(ts, 0, STATE, Map.of("state", StateCodec.encode(state)));
     }
 
     private static ClusterEvent event(long ts, long server, String type, Map<String, Object> fields) {

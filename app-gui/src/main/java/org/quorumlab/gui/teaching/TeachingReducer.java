@@ -21,6 +21,9 @@ public final class TeachingReducer {
 
     /** The state after {@code e}. */
     public static TeachingState reduce(TeachingState s, ClusterEvent e) {
+        if (e.type().equals(SyntheticEvents.STATE)) {
+            return StateCodec.decode(e.fields().get("state"));
+        }
         Draft d = new Draft(s);
         d.time = Math.max(s.time(), e.ts());
         if (e.server() >= 0) {

@@ -32,8 +32,12 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
     private final TeachingControl control;
     private final TaskExecutor executor;
     private final LongSupplier clock;
-    private final SessionRecording live = new SessionRecording();
-    private final StateHistory liveStates = new StateHistory(live);
+    /** Events kept of a live session; beyond it the older half is folded into one state event. */
+    public static final int RECORDING_LIMIT = 100_000;
+
+    private final int recordingLimit;
+    private SessionRecording live = new SessionRecording();
+    private StateHistory liveStates = new StateHistory(live);
     private final ReplayViewModel replay;
     private final IntegerProperty speedFactor = new SimpleIntegerProperty(1);
     private final BooleanProperty paused = new SimpleBooleanProperty();
@@ -48,6 +52,11 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
      * @param clock   console wall clock (ms): arrival times of recorded events
      */
     public TeachingViewModel(TeachingControl control, TaskExecutor executor, LongSupplier clock) {
+        this(control, executor, clock, RECORDING_LIMIT);
+    }
+
+    TeachingViewModel(TeachingControl control, TaskExecutor executor, LongSupplier clock, int recordingLimit) {
+        this.recordingLimit = recordingLimit;
         this.control = control;
         this.executor = executor;
         this.clock = clock;
@@ -137,8 +146,29 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         }
         long now = clock.getAsLong();
         events.forEach(e -> live.add(now, e));
-        if (showingLive.get()) {
+        if (live.size() > recordingLimit) {
+            trimLive();
+        } else if (showingLive.get()) {
             replay.appended();
+        }
+    }
+
+    /** Keeps the newer half of the live session, starting from the state the older half built. */
+    private void trimLive() {
+        int keepFrom = live.size() - recordingLimit / 2;
+        SessionRecording.Entry first = live.entries().get(keepFrom);
+        SessionRecording kept = new SessionRecording();
+        kept.add(first.at(), SyntheticEvents.state(liveStates.after(keepFrom), first.event().ts()));
+        live.entries().subList(keepFrom, live.size()).forEach(e -> kept.add(e.at(), e.event()));
+        live = kept;
+        liveStates = new StateHistory(kept);
+        if (showingLive.get()) {
+            boolean follow = replay.followingProperty().get();
+            long cursor = replay.cursorProperty().get();
+            replay.show(liveStates, follow);
+            if (!follow) {
+                replay.seek(cursor);
+            }
         }
     }
 

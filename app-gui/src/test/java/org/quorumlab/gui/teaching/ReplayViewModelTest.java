@@ -9,8 +9,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.admin.ClusterEvent;
 import org.quorumlab.gui.common.TaskExecutor;
 
@@ -20,6 +22,13 @@ class ReplayViewModelTest {
 
     @TempDir
     Path dir;
+
+    private final AdminClient client = new AdminClient();
+
+    @AfterEach
+    void closeClient() {
+        client.close();
+    }
 
     /** 1000 messages 1→2, one arriving every 10 ms, each delivered 5 ms later. */
     private static SessionRecording longRecording() {
@@ -104,6 +113,44 @@ class ReplayViewModelTest {
         assertThat(vm.followingProperty().get()).isTrue();
         assertThat(vm.cursorProperty().get()).isEqualTo(T + 300);
         assertThat(vm.state()).isEqualTo(TeachingReducer.reduceAll(TeachingState.EMPTY, live.events()));
+    }
+
+    @Test
+    void aLongLiveSessionKeepsItsNewerHalfStartingFromTheStateTheOlderHalfBuilt() {
+        SessionRecording rec = longRecording();
+        // an ensemble with no member: the ViewModel only records what it is fed
+        TeachingViewModel vm = new TeachingViewModel(new AdminTeaching(client, List::of), TaskExecutor.synchronous(),
+                () -> T, 500);
+        List<ClusterEvent> events = rec.events();
+        for (int i = 0; i < events.size(); i += 7) {
+            vm.onEvents(events.subList(i, Math.min(events.size(), i + 7)));
+        }
+        SessionRecording live = vm.liveRecording();
+        assertThat(live.size()).isBetween(250, 500);
+        assertThat(live.events().get(0).type()).isEqualTo(SyntheticEvents.STATE);
+        assertThat(vm.replay().state()).isEqualTo(TeachingReducer.reduceAll(TeachingState.EMPTY, events));
+        assertThat(vm.replay().followingProperty().get()).isTrue();
+        // the trimmed session still exports, reopens and replays to the same state
+        java.io.StringWriter w = new java.io.StringWriter();
+        try {
+            RecordingFile.write(live, w);
+            SessionRecording back = RecordingFile.read(new java.io.StringReader(w.toString()), "trimmed.qlrec");
+            assertThat(TeachingReducer.reduceAll(TeachingState.EMPTY, back.events())).isEqualTo(vm.replay().state());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void theStateCodecIsExact() {
+        TeachingState s = TeachingReducer.reduceAll(TeachingState.EMPTY, List.of(hello(T, 1, "leader", 2, 1),
+                TeachingEvents.ev(T + 1, 2, "VoteSent", "\"vote\":{\"leaderId\":2,\"zxid\":\"0x200000007\","
+                        + "\"electionEpoch\":3,\"peerEpoch\":2}"),
+                TeachingEvents.ev(T + 2, 1, "FaultsChanged", "\"blocked\":[3],\"dropPercent\":{}"),
+                TeachingEvents.ev(T + 3, 1, "Committed", "\"zxid\":\"0x200000004\""),
+                sent(T + 4, 1, 9, 2, "PROPOSAL", "0x200000005", null), sent(T + 5, 2, 1, 1, "PING", null, T + 90)));
+        assertThat(StateCodec.decode(StateCodec.encode(s))).isEqualTo(s);
+        assertThat(TeachingReducer.reduce(TeachingState.EMPTY, SyntheticEvents.state(s, T + 6))).isEqualTo(s);
     }
 
     @Test

@@ -56,8 +56,11 @@ class TeachingViewModelTest {
                 CompletableFuture<String> write = LiveCluster.create(zk, "/taught");
                 c.until("the write held", () -> c.state().held().values().stream()
                         .anyMatch(m -> Set.of("REQUEST", "PROPOSAL").contains(m.kind()) && m.parked()));
-                await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(3))
-                        .until(() -> !committedEverywhere(c, before));
+                await("held while paused").pollInSameThread().during(Duration.ofMillis(500))
+                        .atMost(Duration.ofSeconds(3)).until(() -> {
+                            c.monitor.flush();
+                            return !committedEverywhere(c, before) && !write.isDone();
+                        });
 
                 int[] released = {0};
                 c.until("the write committed on every node by stepping", () -> {
