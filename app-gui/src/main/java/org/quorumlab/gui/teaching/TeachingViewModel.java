@@ -35,7 +35,11 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
     /** Events kept of a live session; beyond it the older half is folded into one state event. */
     public static final int RECORDING_LIMIT = 100_000;
 
+    /** A message this long past its delivery time without a delivery event is re-read from its node. */
+    static final long STALE_MS = 3_000;
+
     private final int recordingLimit;
+    private long lastResync;
     private SessionRecording live = new SessionRecording();
     private StateHistory liveStates = new StateHistory(live);
     private final ReplayViewModel replay;
@@ -99,14 +103,21 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         if (control == null) {
             return;
         }
-        call(control::read, members -> {
+        readHeld();
+    }
+
+    /** Background read of every member's held messages and faults; works while a replay is shown too. */
+    private void readHeld() {
+        executor.run(control::read, members -> {
             long now = clock.getAsLong();
             for (MemberTeaching m : members) {
                 record(List.of(SyntheticEvents.teachingSnapshot(m, now),
                         SyntheticEvents.faults(m.server(), m.blocked(), m.dropPercent(), now)));
             }
-            return members.isEmpty() ? "no cluster member answered" : "";
-        });
+            if (members.isEmpty()) {
+                status.set("no cluster member answered");
+            }
+        }, e -> status.set("Cannot read the teaching state: " + message(e)));
     }
 
     @Override
@@ -138,6 +149,12 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
             }
         }
         record(learned);
+        boolean overdue = s.held().values().stream().anyMatch(m -> !m.parked() && now - m.deliverTs() > STALE_MS);
+        if (overdue && now - lastResync > STALE_MS) {
+            // a delivery event was lost (e.g. while a stream reconnected): ask the nodes what they really hold
+            lastResync = now;
+            readHeld();
+        }
     }
 
     private void record(List<ClusterEvent> events) {

@@ -97,6 +97,13 @@ class TeachingViewModelTest {
                 assertThat(vm.statusProperty().get()).isEqualTo("healed 3 nodes");
                 c.until("healed", () -> !c.state().isCut(1, 2));
                 second.cancel(true);
+
+                // a delivery the console never heard of: the next poll re-reads what the node really holds
+                long now = System.currentTimeMillis();
+                vm.onEvents(java.util.List.of(TeachingEvents.sent(now - 10_000, 1, 999_999, 2, "PING", null, now - 9_000)));
+                assertThat(c.state().held()).containsKey(new MessageKey(1, 999_999));
+                c.monitor.pollOnce();
+                c.until("the stale message re-read away", () -> !c.state().held().containsKey(new MessageKey(1, 999_999)));
             }
         }
     }
