@@ -45,6 +45,7 @@ public final class TeachingView {
     @FXML private Label lastEventLabel;
     @FXML private Label statusLabel;
     private boolean syncing;
+    private int requestedFactor;
 
     private TeachingView(TeachingViewModel vm) {
         this.vm = vm;
@@ -108,7 +109,9 @@ public final class TeachingView {
         speedSlider.setMax(SpeedScale.MAX_POSITION);
         speedSlider.setValue(SpeedScale.position(vm.speedFactorProperty().get()));
         speedLabel.setText("\u00d7" + vm.speedFactorProperty().get());
+        requestedFactor = vm.speedFactorProperty().get();
         vm.speedFactorProperty().addListener((o, a, f) -> {
+            requestedFactor = f.intValue();
             if (!speedSlider.isValueChanging()) {
                 syncing = true;
                 speedSlider.setValue(SpeedScale.position(f.intValue()));
@@ -130,7 +133,8 @@ public final class TeachingView {
 
     private void applySpeed() {
         int f = SpeedScale.factor(speedSlider.getValue());
-        if (f != vm.speedFactorProperty().get()) {
+        if (f != requestedFactor) {
+            requestedFactor = f;
             vm.applySpeed(f);
         }
     }
