@@ -60,7 +60,7 @@ public final class TeachingDiagram extends Pane {
         AnimationTimer frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (now - lastFrame >= FRAME_NANOS && (dirty || !replay.state().held().isEmpty())) {
+                if (now - lastFrame >= FRAME_NANOS && (dirty || !replay.state().held().isEmpty()) && shown()) {
                     lastFrame = now;
                     draw();
                 }
@@ -73,6 +73,16 @@ public final class TeachingDiagram extends Pane {
                 frames.start();
             }
         });
+    }
+
+    /** False while this pane or an ancestor is hidden (e.g. another tab is selected): no drawing then. */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Called with the key of a clicked message dot. */
