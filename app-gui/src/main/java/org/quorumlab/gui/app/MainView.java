@@ -24,6 +24,7 @@ import org.quorumlab.gui.recipes.RecipesView;
 import org.quorumlab.gui.recipes.RecipesViewModel;
 import org.quorumlab.gui.service.ConnectionSpec;
 import org.quorumlab.gui.service.ZkSession;
+import org.quorumlab.gui.teaching.TeachingTab;
 import org.quorumlab.gui.tree.TreePaneView;
 import org.quorumlab.gui.watches.WatchesView;
 
@@ -42,9 +43,11 @@ public final class MainView {
     @FXML private Tab consoleTab;
     @FXML private Tab clusterTab;
     @FXML private Tab recipesTab;
+    @FXML private Tab teachingTab;
     @FXML private Region stateDot;
     @FXML private Label status;
     @FXML private ProgressIndicator connecting;
+    private TeachingTab teaching;
 
     private MainView(MainViewModel vm) {
         this.vm = vm;
@@ -72,6 +75,11 @@ public final class MainView {
         vm.stateProperty().addListener((o, a, b) -> stateDot.getStyleClass().setAll("state-dot",
                 b == ZkSession.State.CONNECTED ? "state-ok" : "state-bad"));
         themeToggle.selectedProperty().addListener((o, a, b) -> themeToggle.setText(b ? "Light" : "Dark"));
+        teachingTab.selectedProperty().addListener((o, a, selected) -> {
+            if (selected && teaching != null) {
+                teaching.start();
+            }
+        });
         vm.workspaceProperty().addListener((o, a, b) -> show(b));
         show(vm.workspaceProperty().get());
     }
@@ -94,6 +102,7 @@ public final class MainView {
             consoleTab.setContent(placeholder("Not connected."));
             clusterTab.setContent(placeholder("Not connected."));
             recipesTab.setContent(placeholder("Not connected."));
+            showTeaching(TeachingTab.replayOnly(vm.executor()));
             return;
         }
         SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
@@ -104,11 +113,24 @@ public final class MainView {
         consoleTab.setContent(ConsoleView.create(w.console()));
         recipes = RecipesViewModel.forConnection(w.session().spec().clientConnectString(), vm.executor());
         recipesTab.setContent(RecipesView.create(recipes));
+        ClusterContext context = new ClusterContext(vm.adminEndpoints(), vm.launcher(),
+                w.session().spec().connectString(), vm.executor());
         try {
-            clusterTab.setContent(ClusterTab.create(new ClusterContext(vm.adminEndpoints(), vm.launcher(),
-                    w.session().spec().connectString(), vm.executor())));
+            clusterTab.setContent(ClusterTab.create(context));
         } catch (RuntimeException e) {
             clusterTab.setContent(placeholder("Cluster view unavailable: " + e.getMessage()));
+        }
+        showTeaching(TeachingTab.live(context));
+    }
+
+    private void showTeaching(TeachingTab next) {
+        if (teaching != null) {
+            teaching.close();
+        }
+        teaching = next;
+        teachingTab.setContent(next.root());
+        if (teachingTab.isSelected()) {
+            next.start();
         }
     }
 

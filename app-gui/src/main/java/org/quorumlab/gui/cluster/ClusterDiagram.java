@@ -25,7 +25,7 @@ import javafx.scene.text.TextAlignment;
  */
 public final class ClusterDiagram extends Pane {
 
-    private static final double NODE_RADIUS = 40;
+    private static final double NODE_RADIUS = RingLayout.NODE_RADIUS;
     private static final long PULSE_NANOS = 450_000_000L;
     private static final long FRAME_NANOS = 33_000_000L;
     private static final int MAX_PULSES = 300;
@@ -86,11 +86,7 @@ public final class ClusterDiagram extends Pane {
 
     /** Center of node {@code i} of {@code n}. */
     private Point2D position(int i, int n) {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        double r = Math.max(40, Math.min(w, h) / 2 - NODE_RADIUS - 34);
-        double angle = -Math.PI / 2 + 2 * Math.PI * i / Math.max(1, n);
-        return new Point2D(w / 2 + r * Math.cos(angle), h / 2 + r * Math.sin(angle));
+        return RingLayout.position(i, n, canvas.getWidth(), canvas.getHeight());
     }
 
     private Point2D position(long id) {

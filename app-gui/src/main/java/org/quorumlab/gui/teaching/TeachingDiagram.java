@@ -1,0 +1,287 @@
+package org.quorumlab.gui.teaching;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import javafx.animation.AnimationTimer;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Pane;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.quorumlab.gui.cluster.Link;
+import org.quorumlab.gui.cluster.RingLayout;
+import org.quorumlab.gui.cluster.Role;
+
+/**
+ * Draws a {@link TeachingState}: nodes on the same ring as the cluster diagram, every link
+ * (broken when cut), and every held message as a labelled dot travelling from sender to receiver
+ * between its send and delivery time (parked messages wait half-way, pulsing). Clicking a dot or
+ * a link reports it; the owner decides what happens.
+ */
+public final class TeachingDiagram extends Pane {
+
+    private static final double R = RingLayout.NODE_RADIUS;
+    private static final double DOT_RADIUS = 7;
+    private static final double LANE_OFFSET = 8;
+    private static final long FRAME_NANOS = 33_000_000L;
+
+    private final ReplayViewModel replay;
+    private final Canvas canvas = new Canvas();
+    private final List<Dot> dots = new ArrayList<>();
+    private Consumer<MessageKey> onDot = k -> { };
+    private BiConsumer<Long, Long> onLink = (a, b) -> { };
+    private String emptyText = "waiting for events from the cluster...";
+    private boolean dirty = true;
+    private long lastFrame;
+
+    private record Dot(MessageKey key, double x, double y) {
+    }
+
+    public TeachingDiagram(ReplayViewModel replay) {
+        this.replay = replay;
+        getStyleClass().add("teaching-diagram");
+        getChildren().add(canvas);
+        setMinSize(300, 260);
+        setPrefSize(640, 480);
+        replay.stateProperty().addListener((o, a, b) -> dirty = true);
+        replay.cursorProperty().addListener((o, a, b) -> dirty = true);
+        canvas.setOnMouseClicked(e -> click(e.getX(), e.getY()));
+        AnimationTimer frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (now - lastFrame >= FRAME_NANOS && (dirty || !replay.state().held().isEmpty()) && shown()) {
+                    lastFrame = now;
+                    draw();
+                }
+            }
+        };
+        sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                frames.stop();
+            } else {
+                frames.start();
+            }
+        });
+    }
+
+    /** False while this pane or an ancestor is hidden (e.g. another tab is selected): no drawing then. */
+    private boolean shown() {
+        for (javafx.scene.Node n = this; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Called with the key of a clicked message dot. */
+    public void setOnDotClicked(Consumer<MessageKey> handler) {
+        this.onDot = handler;
+    }
+
+    /** Called with both ends of a clicked link. */
+    public void setOnLinkClicked(BiConsumer<Long, Long> handler) {
+        this.onLink = handler;
+    }
+
+    /** What to show when there is nothing to draw. */
+    public void setEmptyText(String text) {
+        this.emptyText = text;
+        dirty = true;
+    }
+
+    /** Where the dot of {@code key} was last drawn, in this pane's coordinates. */
+    public Optional<Point2D> dotCenter(MessageKey key) {
+        return dots.stream().filter(d -> d.key().equals(key)).findFirst().map(d -> new Point2D(d.x(), d.y()));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(getWidth());
+        canvas.setHeight(getHeight());
+        draw();
+    }
+
+    private Map<Long, Point2D> positions(TeachingState s) {
+        Map<Long, Point2D> out = new HashMap<>();
+        List<Long> ids = new ArrayList<>(s.nodes().keySet());
+        for (int i = 0; i < ids.size(); i++) {
+            out.put(ids.get(i), RingLayout.position(i, ids.size(), canvas.getWidth(), canvas.getHeight()));
+        }
+        return out;
+    }
+
+    private void click(double x, double y) {
+        for (Dot d : dots) {
+            if (Math.hypot(d.x() - x, d.y() - y) <= DOT_RADIUS + 4) {
+                onDot.accept(d.key());
+                return;
+            }
+        }
+        TeachingState s = replay.state();
+        Map<Long, Point2D> pos = positions(s);
+        for (Link l : s.links()) {
+            Point2D a = pos.get(l.a());
+            Point2D b = pos.get(l.b());
+            if (a.distance(x, y) > R && b.distance(x, y) > R && distanceToSegment(x, y, a, b) <= 7) {
+                onLink.accept(l.a(), l.b());
+                return;
+            }
+        }
+    }
+
+    private void draw() {
+        dirty = false;
+        TeachingState s = replay.state();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Color.web("#f7f8fa"));
+        g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        Map<Long, Point2D> pos = positions(s);
+        for (Link l : s.links()) {
+            drawLink(g, s, l, pos.get(l.a()), pos.get(l.b()));
+        }
+        drawDots(g, s, pos, replay.animationTime());
+        s.nodes().values().forEach(n -> drawNode(g, n, pos.get(n.id()), s.leaderId()));
+        if (s.nodes().isEmpty()) {
+            g.setFill(Color.GRAY);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFont(Font.font(13));
+            g.fillText(emptyText, canvas.getWidth() / 2, canvas.getHeight() / 2);
+        }
+    }
+
+    private static void drawLink(GraphicsContext g, TeachingState s, Link l, Point2D a, Point2D b) {
+        g.setLineCap(StrokeLineCap.ROUND);
+        if (s.isCut(l.a(), l.b())) {
+            g.setStroke(Color.web("#d62728"));
+            g.setLineWidth(3);
+            g.setLineDashes(10, 8);
+            Point2D mid = a.midpoint(b);
+            Point2D dir = b.subtract(a).normalize().multiply(14);
+            g.strokeLine(a.getX(), a.getY(), mid.getX() - dir.getX(), mid.getY() - dir.getY());
+            g.strokeLine(mid.getX() + dir.getX(), mid.getY() + dir.getY(), b.getX(), b.getY());
+            g.setLineDashes();
+            g.setFill(Color.web("#d62728"));
+            g.setFont(Font.font(null, FontWeight.BOLD, 15));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("\u2716", mid.getX(), mid.getY());
+            return;
+        }
+        boolean leaderLink = l.a() == s.leaderId() || l.b() == s.leaderId();
+        boolean dead = s.node(l.a()).map(n -> !n.alive()).orElse(true) || s.node(l.b()).map(n -> !n.alive()).orElse(true);
+        g.setStroke(dead ? Color.web("#d0d0d0") : leaderLink ? Color.web("#6b7a90") : Color.web("#b8c2d0"));
+        g.setLineWidth(leaderLink ? 3 : 1.8);
+        g.setLineDashes(dead ? new double[] {4, 6} : null);
+        g.strokeLine(a.getX(), a.getY(), b.getX(), b.getY());
+        g.setLineDashes();
+    }
+
+    private void drawDots(GraphicsContext g, TeachingState s, Map<Long, Point2D> pos, long now) {
+        dots.clear();
+        Map<String, List<HeldMessage>> parkedByLane = new HashMap<>();
+        for (HeldMessage m : s.held().values()) {
+            if (m.parked()) {
+                parkedByLane.computeIfAbsent(m.from() + ">" + m.to(), k -> new ArrayList<>()).add(m);
+            }
+        }
+        double pulse = 1.5 * Math.sin(System.nanoTime() / 150_000_000.0);
+        for (HeldMessage m : s.held().values()) {
+            Point2D a = pos.get(m.from());
+            Point2D b = pos.get(m.to());
+            if (a == null || b == null || a.equals(b)) {
+                continue;
+            }
+            Point2D dir = b.subtract(a).normalize();
+            Point2D normal = new Point2D(-dir.getY(), dir.getX()).multiply(LANE_OFFSET);
+            Point2D from = a.add(dir.multiply(R)).add(normal);
+            Point2D to = b.subtract(dir.multiply(R)).add(normal);
+            double p = m.progress(now);
+            if (m.parked()) {
+                List<HeldMessage> lane = parkedByLane.get(m.from() + ">" + m.to());
+                int k = lane.indexOf(m);
+                double spacing = Math.min(0.14, 0.7 / lane.size());
+                p = 0.5 + (k - (lane.size() - 1) / 2.0) * spacing;
+            }
+            Point2D at = from.add(to.subtract(from).multiply(p));
+            double r = m.parked() ? DOT_RADIUS + pulse : DOT_RADIUS;
+            g.setFill(color(m.kind()));
+            g.fillOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+            g.setStroke(Color.WHITE);
+            g.setLineWidth(1.5);
+            g.strokeOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
+            g.setFill(Color.web("#1a202c"));
+            g.setFont(Font.font(null, FontWeight.BOLD, 10));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            Point2D label = at.add(normal.normalize().multiply(DOT_RADIUS + 4));
+            g.fillText(m.kind(), label.getX() + (normal.getX() < 0 ? -6 * m.kind().length() : 0), label.getY());
+            dots.add(new Dot(m.key(), at.getX(), at.getY()));
+        }
+    }
+
+    /** The colour of a message kind: election, broadcast, sync and heartbeat traffic differ. */
+    static Color color(String kind) {
+        return switch (kind) {
+            case "VOTE" -> Color.web("#9467bd");
+            case "PROPOSAL" -> Color.web("#1f77b4");
+            case "ACK" -> Color.web("#2ca02c");
+            case "COMMIT", "INFORM" -> Color.web("#ff7f0e");
+            case "PING" -> Color.web("#8c8c8c");
+            case "REQUEST" -> Color.web("#8c564b");
+            default -> Color.web("#17becf");
+        };
+    }
+
+    private static void drawNode(GraphicsContext g, NodeState n, Point2D c, long leaderId) {
+        Role role = n.role();
+        Color fill = !n.alive() ? Color.web("#d0d0d0") : switch (role) {
+            case LEADER -> Color.web("#f6c343");
+            case FOLLOWER -> Color.web("#8fb8e8");
+            case OBSERVER -> Color.web("#c5a8e0");
+            case LOOKING -> Color.web("#f4a261");
+            default -> Color.web("#e0e0e0");
+        };
+        g.setFill(fill);
+        g.fillOval(c.getX() - R, c.getY() - R, 2 * R, 2 * R);
+        g.setStroke(n.paused() && n.alive() ? Color.web("#c53030") : Color.web("#4a5568"));
+        g.setLineWidth(n.paused() && n.alive() ? 3 : 1.5);
+        g.strokeOval(c.getX() - R, c.getY() - R, 2 * R, 2 * R);
+        g.setFill(n.alive() ? Color.web("#1a202c") : Color.web("#7a7a7a"));
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(Font.font(null, FontWeight.BOLD, 20));
+        g.fillText((n.id() == leaderId && n.alive() ? "\u265B " : "") + n.id(), c.getX(), c.getY() - 10);
+        g.setFont(Font.font(11));
+        g.fillText(n.alive() ? role.name().toLowerCase(Locale.ROOT) : "down", c.getX(), c.getY() + 10);
+        if (n.paused() && n.alive()) {
+            g.fillText("paused", c.getX(), c.getY() + 24);
+        } else if (n.slowFactor() > 1) {
+            g.fillText("\u00d7" + n.slowFactor() + " slower", c.getX(), c.getY() + 24);
+        }
+        double below = c.getY() + R + 16;
+        g.fillText("epoch " + (n.epoch() < 0 ? "-" : n.epoch()) + "  zxid " + n.lastZxidHex(), c.getX(), below);
+        if (role == Role.LOOKING && n.vote() != null) {
+            g.setFont(Font.font(null, FontWeight.BOLD, 11));
+            g.fillText("votes for " + n.vote().leaderId(), c.getX(), below + 14);
+        }
+    }
+
+    private static double distanceToSegment(double x, double y, Point2D a, Point2D b) {
+        Point2D ab = b.subtract(a);
+        double len2 = ab.dotProduct(ab);
+        double t = len2 == 0 ? 0 : Math.max(0, Math.min(1, new Point2D(x, y).subtract(a).dotProduct(ab) / len2));
+        return a.add(ab.multiply(t)).distance(x, y);
+    }
+}

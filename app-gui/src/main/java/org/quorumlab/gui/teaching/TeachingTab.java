@@ -1,0 +1,79 @@
+package org.quorumlab.gui.teaching;
+
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.scene.Parent;
+import org.quorumlab.gui.admin.AdminClient;
+import org.quorumlab.gui.cluster.ClusterContext;
+import org.quorumlab.gui.cluster.ClusterMonitor;
+import org.quorumlab.gui.common.TaskExecutor;
+
+/**
+ * Entry point the shell calls: builds the Teaching view over an ensemble's admin API (or
+ * replay-only, without a cluster). Watching starts with {@link #start()} (when the tab is first
+ * shown, so a tab nobody opens costs nothing) and stops when the view leaves its scene.
+ */
+public final class TeachingTab {
+
+    private final Parent root;
+    private final TeachingViewModel vm;
+    private final ClusterMonitor monitor;
+    private final AdminClient client;
+    private final AtomicBoolean started = new AtomicBoolean();
+
+    private TeachingTab(TeachingViewModel vm, ClusterMonitor monitor, AdminClient client) {
+        this.vm = vm;
+        this.monitor = monitor;
+        this.client = client;
+        this.root = TeachingView.create(vm);
+        root.sceneProperty().addListener((o, a, b) -> {
+            if (b == null && a != null) {
+                close();
+            }
+        });
+    }
+
+    /** The tab over {@code context}'s ensemble; replay-only when it has no admin endpoints. */
+    public static TeachingTab live(ClusterContext context) {
+        if (context.adminEndpoints().get().isEmpty()) {
+            TeachingTab t = replayOnly(context.executor());
+            t.vm.statusProperty().set("No admin API known for this ensemble (external): replay only. "
+                    + "Open a recording (.qlrec).");
+            return t;
+        }
+        AdminClient client = new AdminClient();
+        TeachingViewModel vm = new TeachingViewModel(new AdminTeaching(client, context.adminEndpoints()),
+                context.executor(), System::currentTimeMillis);
+        return new TeachingTab(vm, new ClusterMonitor(client, context.adminEndpoints(), context.executor(), vm), client);
+    }
+
+    /** The tab without any cluster: open and replay recordings only. */
+    public static TeachingTab replayOnly(TaskExecutor executor) {
+        return new TeachingTab(new TeachingViewModel(null, executor, System::currentTimeMillis), null, null);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    public TeachingViewModel viewModel() {
+        return vm;
+    }
+
+    /** Starts watching the ensemble and reads what it holds now (once; later calls do nothing). */
+    public void start() {
+        if (monitor != null && started.compareAndSet(false, true)) {
+            monitor.start();
+            vm.start();
+        }
+    }
+
+    /** Stops watching and releases the admin client. */
+    public void close() {
+        if (monitor != null) {
+            monitor.close();
+        }
+        if (client != null) {
+            client.close();
+        }
+    }
+}

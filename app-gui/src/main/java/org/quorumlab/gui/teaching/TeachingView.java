@@ -1,0 +1,262 @@
+package org.quorumlab.gui.teaching;
+
+import java.io.File;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
+import javafx.fxml.FXML;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Slider;
+import javafx.scene.layout.StackPane;
+import javafx.stage.FileChooser;
+import javafx.util.StringConverter;
+import org.quorumlab.gui.common.Fxml;
+
+/** Thin controller of TeachingView.fxml: binds the controls, diagram, node panel and timeline to the ViewModel. */
+public final class TeachingView {
+
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
+            .withZone(ZoneId.systemDefault());
+
+    private final TeachingViewModel vm;
+    @FXML private Slider speedSlider;
+    @FXML private Label speedLabel;
+    @FXML private Button pauseButton;
+    @FXML private Button resumeButton;
+    @FXML private Button stepButton;
+    @FXML private Button healButton;
+    @FXML private Button openButton;
+    @FXML private Button exportButton;
+    @FXML private Button backToLiveButton;
+    @FXML private StackPane diagramHolder;
+    @FXML private ScrollPane nodePanelHolder;
+    @FXML private Button playButton;
+    @FXML private ComboBox<Double> rateBox;
+    @FXML private Slider timeline;
+    @FXML private Label cursorLabel;
+    @FXML private Button liveButton;
+    @FXML private Label lastEventLabel;
+    @FXML private Label statusLabel;
+    private boolean syncing;
+    private int requestedFactor;
+
+    private TeachingView(TeachingViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** The Teaching view of {@code vm}. */
+    public static Parent create(TeachingViewModel vm) {
+        return Fxml.load(new TeachingView(vm));
+    }
+
+    @FXML
+    private void initialize() {
+        ReplayViewModel replay = vm.replay();
+        TeachingDiagram diagram = new TeachingDiagram(replay);
+        diagram.setOnDotClicked(vm::drop);
+        diagram.setOnLinkClicked(vm::toggleCut);
+        diagram.setEmptyText(vm.liveAvailableProperty().get() ? "waiting for events from the cluster..."
+                : "Open a recording (.qlrec) to replay a session");
+        diagramHolder.getChildren().add(diagram);
+        nodePanelHolder.setContent(new NodeStatePanel(replay));
+
+        var notInteractive = vm.interactiveProperty().not();
+        for (var control : java.util.List.of(speedSlider, pauseButton, resumeButton, stepButton, healButton)) {
+            control.disableProperty().bind(notInteractive);
+        }
+        pauseButton.visibleProperty().bind(vm.pausedProperty().not());
+        pauseButton.managedProperty().bind(pauseButton.visibleProperty());
+        resumeButton.visibleProperty().bind(vm.pausedProperty());
+        resumeButton.managedProperty().bind(resumeButton.visibleProperty());
+        stepButton.setId("teachingStep");
+        backToLiveButton.visibleProperty().bind(vm.liveAvailableProperty().and(vm.showingLiveProperty().not()));
+        backToLiveButton.managedProperty().bind(backToLiveButton.visibleProperty());
+        exportButton.disableProperty().bind(replay.totalProperty().isEqualTo(0));
+        openButton.disableProperty().bind(vm.busyProperty());
+        statusLabel.textProperty().bind(vm.statusProperty());
+        lastEventLabel.textProperty().bind(replay.lastEventProperty());
+
+        bindSpeed();
+        bindTimeline(replay);
+        AnimationTimer playback = new AnimationTimer() {
+            private long last;
+
+            @Override
+            public void handle(long now) {
+                if (last != 0) {
+                    replay.advance((now - last) / 1_000_000L);
+                }
+                last = now;
+            }
+        };
+        diagram.sceneProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                playback.stop();
+            } else {
+                playback.start();
+            }
+        });
+    }
+
+    private void bindSpeed() {
+        speedSlider.setMax(SpeedScale.MAX_POSITION);
+        speedSlider.setValue(SpeedScale.position(vm.speedFactorProperty().get()));
+        speedLabel.setText("\u00d7" + vm.speedFactorProperty().get());
+        requestedFactor = vm.speedFactorProperty().get();
+        vm.speedFactorProperty().addListener((o, a, f) -> {
+            requestedFactor = f.intValue();
+            if (!speedSlider.isValueChanging()) {
+                syncing = true;
+                speedSlider.setValue(SpeedScale.position(f.intValue()));
+                syncing = false;
+            }
+        });
+        speedSlider.valueProperty().addListener((o, a, v) -> {
+            speedLabel.setText("\u00d7" + SpeedScale.factor(v.doubleValue()));
+            if (!syncing && !speedSlider.isValueChanging()) {
+                applySpeed();
+            }
+        });
+        speedSlider.valueChangingProperty().addListener((o, a, changing) -> {
+            if (!changing) {
+                applySpeed();
+            }
+        });
+    }
+
+    private void applySpeed() {
+        int f = SpeedScale.factor(speedSlider.getValue());
+        if (f != requestedFactor) {
+            requestedFactor = f;
+            vm.applySpeed(f);
+        }
+    }
+
+    private void bindTimeline(ReplayViewModel replay) {
+        timeline.setId("teachingTimeline");
+        // not bound: Slider itself moves max when min passes it
+        Runnable range = () -> {
+            syncing = true;
+            timeline.setMax(Math.max(timeline.getMax(), replay.endProperty().get()));
+            timeline.setMin(replay.startProperty().get());
+            timeline.setMax(replay.endProperty().get());
+            timeline.setValue(replay.cursorProperty().get());
+            syncing = false;
+        };
+        replay.startProperty().addListener((o, a, b) -> range.run());
+        replay.endProperty().addListener((o, a, b) -> range.run());
+        range.run();
+        replay.cursorProperty().addListener((o, a, c) -> {
+            syncing = true;
+            timeline.setValue(c.doubleValue());
+            syncing = false;
+        });
+        timeline.valueProperty().addListener((o, a, v) -> {
+            // only the user's drag or click seeks; bound changes also move the value
+            if (!syncing && (timeline.isValueChanging() || timeline.isPressed())) {
+                replay.seek(Math.round(v.doubleValue()));
+            }
+        });
+        playButton.textProperty().bind(Bindings.when(replay.playingProperty()).then("Pause replay").otherwise("Play"));
+        rateBox.getItems().setAll(ReplayViewModel.RATES);
+        rateBox.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Double r) {
+                return r == null ? "" : (r == Math.rint(r) ? String.valueOf(r.intValue()) : String.valueOf(r)) + "x";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return Double.valueOf(s.replace("x", ""));
+            }
+        });
+        rateBox.setValue(replay.rateProperty().get());
+        rateBox.valueProperty().addListener((o, a, r) -> replay.rateProperty().set(r == null ? 1.0 : r));
+        liveButton.visibleProperty().bind(vm.showingLiveProperty().and(replay.followingProperty().not()));
+        cursorLabel.textProperty().bind(Bindings.createStringBinding(() -> cursorText(replay),
+                replay.cursorProperty(), replay.positionProperty(), replay.totalProperty(), replay.endProperty()));
+    }
+
+    private static String cursorText(ReplayViewModel r) {
+        if (r.totalProperty().get() == 0) {
+            return "no events recorded";
+        }
+        long at = r.cursorProperty().get() - r.startProperty().get();
+        long len = r.endProperty().get() - r.startProperty().get();
+        return String.format(Locale.ROOT, "%s  +%.1f / %.1f s  event %d/%d",
+                CLOCK.format(Instant.ofEpochMilli(r.cursorProperty().get())), at / 1000.0, len / 1000.0,
+                r.positionProperty().get(), r.totalProperty().get());
+    }
+
+    @FXML
+    private void pause() {
+        vm.pause();
+    }
+
+    @FXML
+    private void resume() {
+        vm.resume();
+    }
+
+    @FXML
+    private void step() {
+        vm.step();
+    }
+
+    @FXML
+    private void heal() {
+        vm.healAll();
+    }
+
+    @FXML
+    private void togglePlay() {
+        if (vm.replay().playingProperty().get()) {
+            vm.replay().pause();
+        } else {
+            vm.replay().play();
+        }
+    }
+
+    @FXML
+    private void goLive() {
+        vm.replay().goLive();
+    }
+
+    @FXML
+    private void backToLive() {
+        vm.backToLive();
+    }
+
+    @FXML
+    private void openRecording() {
+        File f = chooser("Open recording").showOpenDialog(statusLabel.getScene().getWindow());
+        if (f != null) {
+            vm.openRecording(f.toPath());
+        }
+    }
+
+    @FXML
+    private void exportRecording() {
+        FileChooser c = chooser("Export recording");
+        c.setInitialFileName("session" + RecordingFile.EXTENSION);
+        File f = c.showSaveDialog(statusLabel.getScene().getWindow());
+        if (f != null) {
+            String name = f.getName().endsWith(RecordingFile.EXTENSION) ? f.getName() : f.getName() + RecordingFile.EXTENSION;
+            vm.replay().export(f.toPath().resolveSibling(name));
+        }
+    }
+
+    private static FileChooser chooser(String title) {
+        FileChooser c = new FileChooser();
+        c.setTitle(title);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("QuorumLab recordings", "*" + RecordingFile.EXTENSION));
+        return c;
+    }
+}
