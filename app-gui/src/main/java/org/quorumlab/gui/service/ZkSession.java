@@ -136,14 +136,18 @@ public final class ZkSession implements AutoCloseable {
         WatchRegistry.OwnWatch w = new WatchRegistry.OwnWatch(path, kind, origin);
         watches.add(w);
         // one Watcher object per (kind, origin, path) so the client fires it once, not once per re-read
-        return armed.computeIfAbsent(kind + " " + origin + " " + path, k -> event -> {
-            if (event.getType() != Watcher.Event.EventType.None) {
-                armed.remove(k);
-                watches.remove(w);
-            }
-            bus.publish(event, sessionId(), origin);
-            if (delegate != null) {
-                delegate.process(event);
+        return armed.computeIfAbsent(kind + " " + origin + " " + path, k -> new Watcher() {
+            @Override
+            public void process(WatchedEvent event) {
+                if (event.getType() != Watcher.Event.EventType.None) {
+                    // only this watcher's own entry: a newer one armed meanwhile must stay armed
+                    armed.remove(k, this);
+                    watches.remove(w);
+                }
+                bus.publish(event, sessionId(), origin);
+                if (delegate != null) {
+                    delegate.process(event);
+                }
             }
         });
     }
