@@ -1,7 +1,5 @@
 package org.quorumlab.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -280,7 +278,7 @@ public final class ClusterLauncher implements AutoCloseable {
         if (processes.running(id).isPresent()) {
             throw new LauncherException("node " + id + " is running; stop it before wiping its data");
         }
-        deleteRecursively(layout.dataDir(id));
+        NodeFiles.deleteRecursively(layout.dataDir(id));
         LOG.info("Wiped the data of node {}", id);
     }
 
@@ -334,7 +332,7 @@ public final class ClusterLauncher implements AutoCloseable {
             if (alive.size() < QuorumGuard.majority(voters.size())) {
                 long dead = voters.stream().filter(m -> !alive.contains(m)).findFirst().orElse(-1L);
                 throw new LauncherException("no quorum possible: only " + alive.size() + " of " + voters.size()
-                        + " voters are running; see " + layout.log(dead) + lastLogLine(dead));
+                        + " voters are running; see " + layout.log(dead) + NodeFiles.lastLogLine(layout, dead));
             }
             if (leader && serving.size() >= QuorumGuard.majority(voters.size())) {
                 long remaining = deadline - System.nanoTime();
@@ -362,7 +360,7 @@ public final class ClusterLauncher implements AutoCloseable {
             if (!n.alive()) {
                 Optional<Integer> exit = processes.exitCodeIfChildDied(id);
                 throw new LauncherException("node " + id + " is not running" + exit.map(c -> " (exit code " + c + ")")
-                        .orElse("") + "; see " + layout.log(id) + lastLogLine(id));
+                        .orElse("") + "; see " + layout.log(id) + NodeFiles.lastLogLine(layout, id));
             }
             if (System.nanoTime() > deadline) {
                 throw new LauncherException("node " + id + " did not serve within " + timeout.toMillis()
@@ -478,39 +476,6 @@ public final class ClusterLauncher implements AutoCloseable {
         if (!s.members().contains(id)) {
             throw new LauncherException("node " + id + " is not a member (members: " + s.members()
                     + "); add it with 'quorumlab node add " + id + "'");
-        }
-    }
-
-    private String lastLogLine(long id) {
-        try {
-            List<String> lines = Files.readAllLines(layout.log(id));
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                String l = lines.get(i).trim();
-                if (l.startsWith("Caused by:") || l.contains(" ERROR ") || l.startsWith("Exception in thread")) {
-                    return ": " + l;
-                }
-            }
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return ": " + lines.get(i).trim();
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // no log to quote
-        }
-        return "";
-    }
-
-    static void deleteRecursively(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new LauncherException("cannot delete " + p + ": " + e.getMessage(), e);
         }
     }
 }

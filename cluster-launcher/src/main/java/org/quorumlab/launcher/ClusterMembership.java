@@ -85,7 +85,7 @@ final class ClusterMembership {
                     throw new LauncherException("cannot add " + kind + " " + id + ": a node " + id
                             + " is running but is not a member; stop it first");
                 }
-                ClusterLauncher.deleteRecursively(layout.dataDir(id));
+                NodeFiles.deleteRecursively(layout.dataDir(id));
             } else {
                 s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id, s.engine() == Engine.QUORUMLAB));
             }

@@ -125,27 +125,20 @@ public final class Reconfigurer {
 
     /** Ids of the {@code server.N=...:observer;...} lines of a configuration text. */
     public static SortedSet<Long> observerIds(String config) {
-        SortedSet<Long> ids = new TreeSet<>();
-        for (String line : config.split("\n")) {
-            String l = line.trim();
-            int eq = l.indexOf('=');
-            if (l.startsWith("server.") && eq > 0) {
-                String address = l.substring(eq + 1).split(";", 2)[0];
-                if (address.endsWith(":observer")) {
-                    ids.add(Long.parseLong(l.substring("server.".length(), eq)));
-                }
-            }
-        }
-        return ids;
+        return serverIds(config, address -> address.endsWith(":observer"));
     }
 
     /** Ids of the {@code server.N=} lines of a configuration text. */
     public static SortedSet<Long> memberIds(String config) {
+        return serverIds(config, address -> true);
+    }
+
+    private static SortedSet<Long> serverIds(String config, java.util.function.Predicate<String> address) {
         SortedSet<Long> ids = new TreeSet<>();
         for (String line : config.split("\n")) {
             String l = line.trim();
             int eq = l.indexOf('=');
-            if (l.startsWith("server.") && eq > 0) {
+            if (l.startsWith("server.") && eq > 0 && address.test(l.substring(eq + 1).split(";", 2)[0])) {
                 ids.add(Long.parseLong(l.substring("server.".length(), eq)));
             }
         }
