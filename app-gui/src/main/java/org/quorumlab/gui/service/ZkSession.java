@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.apache.zookeeper.common.ZKConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,12 @@ public final class ZkSession implements AutoCloseable {
     public enum State { CONNECTING, CONNECTED, RECONNECTING, EXPIRED, AUTH_FAILED, CLOSED }
 
     private static final Logger LOG = LoggerFactory.getLogger(ZkSession.class);
+    /**
+     * Largest reply the console's client accepts. The client's default (1 MiB, {@code jute.maxbuffer})
+     * is below the child list of 100,000 short names (~1.5 MB): the client would drop the connection
+     * on every such listing, and reconnect into the same listing. Servers do not limit reply sizes.
+     */
+    static final int MAX_REPLY_BYTES = 64 * 1024 * 1024;
     private final ConnectionSpec spec;
     private final WatchEventBus bus;
     private final WatchRegistry watches = new WatchRegistry();
@@ -60,7 +68,9 @@ public final class ZkSession implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        ZooKeeper client = new ZooKeeper(spec.clientConnectString(), spec.sessionTimeoutMs(), this::onEvent);
+        ZKClientConfig config = new ZKClientConfig();
+        config.setProperty(ZKConfig.JUTE_MAXBUFFER, Integer.toString(MAX_REPLY_BYTES));
+        ZooKeeper client = new ZooKeeper(spec.clientConnectString(), spec.sessionTimeoutMs(), this::onEvent, config);
         if (!spec.digestAuth().isEmpty()) {
             client.addAuthInfo("digest", spec.digestAuth().getBytes(StandardCharsets.UTF_8));
         }
