@@ -8,10 +8,13 @@ import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import javafx.beans.value.ChangeListener;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
@@ -21,6 +24,7 @@ import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.data.Stat;
 import org.quorumlab.gui.SerialExecutor;
 import org.quorumlab.gui.TestServer;
+import org.quorumlab.gui.common.TaskExecutor;
 import org.quorumlab.gui.service.ConnectionSpec;
 import org.quorumlab.gui.service.WatchEventBus;
 import org.quorumlab.gui.service.ZkSession;
@@ -47,7 +51,43 @@ public final class TreeBench {
     private static final int BATCH = 1_000;
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private record Iteration(double firstLevelMs, double firstLevelStatsMs, double expandMs, double expandStatsMs) {
+    private record Iteration(double firstLevelMs, double firstLevelStatsMs, double expandMs, double expandStatsMs,
+            double expandUiBlockMs) {
+    }
+
+    /** Measures the longest single piece of work the tree runs on the "UI thread". */
+    private static final class UiTimer implements TaskExecutor {
+        private final SerialExecutor delegate;
+        private volatile long longestNanos;
+
+        UiTimer(SerialExecutor delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public <T> CompletableFuture<T> run(Callable<T> work, Consumer<T> onSuccess, Consumer<Throwable> onError) {
+            return delegate.run(work, v -> timed(() -> onSuccess.accept(v)), onError);
+        }
+
+        @Override
+        public void onUi(Runnable action) {
+            delegate.onUi(() -> timed(action));
+        }
+
+        private void timed(Runnable action) {
+            long t0 = System.nanoTime();
+            action.run();
+            longestNanos = Math.max(longestNanos, System.nanoTime() - t0);
+        }
+
+        /** The longest UI-thread piece since the last call, in ms. */
+        double takeLongestMs() throws Exception {
+            return delegate.read(() -> {
+                double ms = longestNanos / 1e6;
+                longestNanos = 0;
+                return ms;
+            });
+        }
     }
 
     private TreeBench() {
@@ -135,31 +175,34 @@ public final class TreeBench {
         return children;
     }
 
-    private static Iteration once(ZkSession session, SerialExecutor ui, int children) throws Exception {
+    private static Iteration once(ZkSession session, SerialExecutor serial, int children) throws Exception {
+        UiTimer ui = new UiTimer(serial);
         TreeViewModel vm = new TreeViewModel(session, ui);
         ZNodeModel root = vm.root();
         Timing firstLevel = new Timing();
-        ui.read(() -> {
+        serial.read(() -> {
             firstLevel.watch(root);
             firstLevel.start = System.nanoTime();
             vm.start();
             return null;
         });
         firstLevel.await();
-        ZNodeModel big = ui.read(() -> vm.find(BIG));
+        ZNodeModel big = serial.read(() -> vm.find(BIG));
+        ui.takeLongestMs();
         Timing expand = new Timing();
-        ui.read(() -> {
+        serial.read(() -> {
             expand.watch(big);
             expand.start = System.nanoTime();
             vm.expand(big);
             return null;
         });
         expand.await();
-        int loaded = ui.read(() -> big.children().size());
+        double uiBlock = ui.takeLongestMs();
+        int loaded = serial.read(() -> big.children().size());
         if (loaded != children) {
             throw new IllegalStateException("expanded " + BIG + " shows " + loaded + " children, expected " + children);
         }
-        return new Iteration(firstLevel.listedMs(), firstLevel.statsMs(), expand.listedMs(), expand.statsMs());
+        return new Iteration(firstLevel.listedMs(), firstLevel.statsMs(), expand.listedMs(), expand.statsMs(), uiBlock);
     }
 
     /**
@@ -219,6 +262,7 @@ public final class TreeBench {
                 runs.stream().mapToDouble(Iteration::expandMs).toArray());
         row(String.format(Locale.ROOT, "expand %s: first %d Stats shown (ms)", BIG, 200),
                 runs.stream().mapToDouble(Iteration::expandStatsMs).toArray());
+        row("expand: longest UI-thread step (ms)", runs.stream().mapToDouble(Iteration::expandUiBlockMs).toArray());
     }
 
     private static void row(String name, double[] values) {
