@@ -98,19 +98,24 @@ public final class TreeBench {
         int children = 100_000;
         int iterations = 15;
         int warmup = 3;
-        for (int i = 0; i < args.length; i++) {
-            String value = i + 1 < args.length ? args[i + 1] : null;
-            switch (args[i]) {
-                case "--connect" -> connect = value;
-                case "--children" -> children = Integer.parseInt(value);
-                case "--iterations" -> iterations = Integer.parseInt(value);
-                case "--warmup" -> warmup = Integer.parseInt(value);
-                default -> {
-                    System.err.println("usage: tree.sh [--connect host:port] [--children N] [--iterations N] [--warmup N]");
-                    System.exit(2);
+        try {
+            for (int i = 0; i < args.length; i += 2) {
+                if (i + 1 >= args.length) {
+                    throw new IllegalArgumentException(args[i] + " needs a value");
+                }
+                String value = args[i + 1];
+                switch (args[i]) {
+                    case "--connect" -> connect = value;
+                    case "--children" -> children = positive(args[i], value);
+                    case "--iterations" -> iterations = positive(args[i], value);
+                    case "--warmup" -> warmup = number(args[i], value);
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            i++;
+        } catch (IllegalArgumentException e) {
+            System.err.println("bench tree: " + e.getMessage()
+                    + "\nusage: bench/tree.sh [--connect host:port] [--children N] [--iterations N] [--warmup N]");
+            System.exit(2);
         }
         TestServer server = connect == null ? new TestServer() : null;
         String target = connect == null ? server.connectString() : connect;
@@ -133,6 +138,22 @@ public final class TreeBench {
                 server.close();
             }
         }
+    }
+
+    private static int number(String option, String value) {
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(option + " expects a whole number, got '" + value + "'");
+        }
+    }
+
+    private static int positive(String option, String value) {
+        int n = number(option, value);
+        if (n < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + n);
+        }
+        return n;
     }
 
     /** Creates the missing children of /big with pipelined multis; returns how many were created. */
