@@ -1,7 +1,5 @@
 package org.quorumlab.launcher;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +19,6 @@ import org.quorumlab.launcher.node.NodeProcesses;
 import org.quorumlab.launcher.node.PidFile;
 import org.quorumlab.launcher.probe.WriteProbe;
 import org.quorumlab.launcher.reconfig.QuorumGuard;
-import org.quorumlab.launcher.reconfig.Reconfigurer;
 import org.quorumlab.launcher.state.ClusterLayout;
 import org.quorumlab.launcher.state.ClusterState;
 import org.quorumlab.launcher.state.ClusterStateFile;
@@ -32,7 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs an ensemble of node processes in one directory and changes it: start, stop (SIGTERM), kill
- * (SIGKILL), restart, rolling restart, add and remove servers through dynamic reconfig, status.
+ * (SIGKILL), restart, rolling restart, status; adding and removing servers and observers through
+ * dynamic reconfig is delegated to {@link ClusterMembership}.
  *
  * <p>A launcher either <em>owns</em> the directory ({@link #open}, {@link #launch}: nodes it
  * spawns exit when this process dies, a shutdown hook stops them, {@code launcher.pid} names it) or
@@ -55,6 +53,7 @@ public final class ClusterLauncher implements AutoCloseable {
     private final EngineDriver driver;
     private final NodeStatusReader statusReader;
     private final MembershipLock membershipLock;
+    private final ClusterMembership membership;
     private final boolean owner;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -66,6 +65,8 @@ public final class ClusterLauncher implements AutoCloseable {
         this.driver = EngineDriver.of(state.engine());
         this.statusReader = new NodeStatusReader(processes);
         this.membershipLock = new MembershipLock(layout);
+        this.membership = new ClusterMembership(layout, stateFile, processes, driver, statusReader, membershipLock,
+                this::spawn, this::awaitServing);
         this.owner = owner;
         if (owner) {
             this.shutdownHook = new Thread(this::stopAllQuietly, "cluster-launcher-shutdown");
@@ -176,9 +177,19 @@ public final class ClusterLauncher implements AutoCloseable {
         return state().engine();
     }
 
-    /** Current voting members, as last committed through a launcher. */
+    /** Current members (voters and observers), as last committed through a launcher. */
     public SortedSet<Long> members() {
         return state().members();
+    }
+
+    /** The members that vote. */
+    public SortedSet<Long> voters() {
+        return state().voters();
+    }
+
+    /** The members that are observers. */
+    public SortedSet<Long> observers() {
+        return state().observers();
     }
 
     /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
@@ -267,7 +278,7 @@ public final class ClusterLauncher implements AutoCloseable {
         if (processes.running(id).isPresent()) {
             throw new LauncherException("node " + id + " is running; stop it before wiping its data");
         }
-        deleteRecursively(layout.dataDir(id));
+        NodeFiles.deleteRecursively(layout.dataDir(id));
         LOG.info("Wiped the data of node {}", id);
     }
 
@@ -311,17 +322,19 @@ public final class ClusterLauncher implements AutoCloseable {
         while (true) {
             ClusterState s = state();
             List<NodeStatus> st = statusReader.read(s);
-            Set<Long> serving = servingMembers(st);
+            SortedSet<Long> voters = s.voters();
+            Set<Long> serving = ClusterMembership.servingMembers(st).stream().filter(voters::contains)
+                    .collect(Collectors.toSet());
             boolean leader = st.stream().anyMatch(n -> n.member() && n.mode().equals("leader"));
             last = st.stream().filter(NodeStatus::member).map(n -> n.id() + "=" + n.mode())
                     .collect(Collectors.joining(", "));
-            List<Long> alive = st.stream().filter(n -> n.member() && n.alive()).map(NodeStatus::id).toList();
-            if (alive.size() < QuorumGuard.majority(s.members().size())) {
-                long dead = s.members().stream().filter(m -> !alive.contains(m)).findFirst().orElse(-1L);
-                throw new LauncherException("no quorum possible: only " + alive.size() + " of " + s.members().size()
-                        + " members are running; see " + layout.log(dead) + lastLogLine(dead));
+            List<Long> alive = st.stream().filter(n -> voters.contains(n.id()) && n.alive()).map(NodeStatus::id).toList();
+            if (alive.size() < QuorumGuard.majority(voters.size())) {
+                long dead = voters.stream().filter(m -> !alive.contains(m)).findFirst().orElse(-1L);
+                throw new LauncherException("no quorum possible: only " + alive.size() + " of " + voters.size()
+                        + " voters are running; see " + layout.log(dead) + NodeFiles.lastLogLine(layout, dead));
             }
-            if (leader && serving.size() >= QuorumGuard.majority(s.members().size())) {
+            if (leader && serving.size() >= QuorumGuard.majority(voters.size())) {
                 long remaining = deadline - System.nanoTime();
                 if (remaining > 0 && WriteProbe.write(s.connectString(), Duration.ofNanos(Math.min(remaining,
                         TimeUnit.SECONDS.toNanos(10))))) {
@@ -347,7 +360,7 @@ public final class ClusterLauncher implements AutoCloseable {
             if (!n.alive()) {
                 Optional<Integer> exit = processes.exitCodeIfChildDied(id);
                 throw new LauncherException("node " + id + " is not running" + exit.map(c -> " (exit code " + c + ")")
-                        .orElse("") + "; see " + layout.log(id) + lastLogLine(id));
+                        .orElse("") + "; see " + layout.log(id) + NodeFiles.lastLogLine(layout, id));
             }
             if (System.nanoTime() > deadline) {
                 throw new LauncherException("node " + id + " did not serve within " + timeout.toMillis()
@@ -367,70 +380,34 @@ public final class ClusterLauncher implements AutoCloseable {
     /**
      * Adds server {@code id} (-1: next free id): spawns it with a config listing the members and
      * itself, then commits a reconfig that joins it, authenticated as super. Refused when the old
-     * or new ensemble would lack a quorum; the process is removed again if the reconfig fails.
+     * or new voters would lack a quorum; the process is removed again if the reconfig fails.
      */
     public MembershipChange addServer(long requestedId, Duration timeout) {
-        long t0 = System.nanoTime();
-        try (var held = membershipLock.acquire("add a server")) {
-            ClusterState s = state();
-            long id = requestedId > 0 ? requestedId : s.nextId();
-            QuorumGuard.checkAdd(s.members(), servingMembers(statusReader.read(s)), id);
-            if (s.nodes().containsKey(id)) {
-                if (processes.running(id).isPresent()) {
-                    throw new LauncherException("cannot add server " + id + ": a node " + id + " is running but is "
-                            + "not a member; stop it first");
-                }
-                deleteRecursively(layout.dataDir(id));
-            } else {
-                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id, s.engine() == Engine.QUORUMLAB));
-            }
-            stateFile.write(s);
-            SortedSet<Long> ensemble = new TreeSet<>(s.members());
-            ensemble.add(id);
-            driver.writeConfig(layout, s, id, ensemble);
-            String connect = servingConnectString(s);
-            spawn(s, id);
-            Reconfigurer.Result r;
-            try {
-                r = new Reconfigurer(s.superPassword()).join(connect, id, s.serverLine(id), timeout);
-            } catch (RuntimeException e) {
-                processes.kill(id);
-                throw e;
-            }
-            ClusterState after = s.withMembers(r.members());
-            stateFile.write(after);
-            rewriteMemberConfigs(after);
-            awaitServing(id, timeout);
-            long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            LOG.info("Added server {}: config 0x{}, reconfig {} ms, total {} ms", id, Long.toHexString(r.version()),
-                    r.millis(), total);
-            return new MembershipChange(MembershipChange.Kind.ADDED, id, r.version(), r.millis(), total, r.config());
-        }
+        return membership.addServer(requestedId, timeout);
     }
 
-    /** Removes member {@code id} by reconfig, then stops it. Refused when that would lose quorum. */
+    /** Adds an observer with the next free id. */
+    public MembershipChange addObserver() {
+        return addObserver(-1, DEFAULT_TIMEOUT);
+    }
+
+    /**
+     * Adds observer {@code id} (-1: next free id) as {@link #addServer(long, Duration)} does, joined
+     * as {@code server.N=host:quorum:election:observer;client}: it serves clients and follows the
+     * leader's commits but does not vote, so the quorum size stays as it was. Refused when the
+     * voters have no quorum to commit the reconfig.
+     */
+    public MembershipChange addObserver(long requestedId, Duration timeout) {
+        return membership.addObserver(requestedId, timeout);
+    }
+
+    /** Removes member {@code id} (server or observer) by reconfig, then stops it. Refused when that would lose quorum. */
     public MembershipChange removeServer(long id) {
         return removeServer(id, DEFAULT_TIMEOUT);
     }
 
     public MembershipChange removeServer(long id, Duration timeout) {
-        long t0 = System.nanoTime();
-        try (var held = membershipLock.acquire("remove server " + id)) {
-            ClusterState s = state();
-            Set<Long> serving = servingMembers(statusReader.read(s));
-            QuorumGuard.checkRemove(s.members(), serving, id);
-            ClusterState others = s.withMembers(new TreeSet<>(s.members().stream()
-                    .filter(m -> m != id && serving.contains(m)).toList()));
-            Reconfigurer.Result r = new Reconfigurer(s.superPassword()).leave(others.connectString(), id, timeout);
-            ClusterState after = s.withMembers(r.members());
-            stateFile.write(after);
-            rewriteMemberConfigs(after);
-            processes.stop(id, STOP_GRACE);
-            long total = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
-            LOG.info("Removed server {}: config 0x{}, reconfig {} ms, total {} ms", id, Long.toHexString(r.version()),
-                    r.millis(), total);
-            return new MembershipChange(MembershipChange.Kind.REMOVED, id, r.version(), r.millis(), total, r.config());
-        }
+        return membership.remove(id, timeout);
     }
 
     // ------------------------------------------------------------------ shutdown
@@ -494,62 +471,11 @@ public final class ClusterLauncher implements AutoCloseable {
         return -1;
     }
 
-    private void rewriteMemberConfigs(ClusterState s) {
-        if (driver.rewritesOwnConfig()) {
-            return;
-        }
-        for (long m : s.members()) {
-            driver.writeConfig(layout, s, m, s.members());
-        }
-    }
-
     private static void requireMember(ClusterState s, long id) {
         s.ports(id);
         if (!s.members().contains(id)) {
             throw new LauncherException("node " + id + " is not a member (members: " + s.members()
                     + "); add it with 'quorumlab node add " + id + "'");
-        }
-    }
-
-    private static Set<Long> servingMembers(List<NodeStatus> st) {
-        return st.stream().filter(n -> n.member() && n.serving()).map(NodeStatus::id).collect(Collectors.toSet());
-    }
-
-    private String servingConnectString(ClusterState s) {
-        Set<Long> serving = servingMembers(statusReader.read(s));
-        return s.withMembers(new TreeSet<>(serving)).connectString();
-    }
-
-    private String lastLogLine(long id) {
-        try {
-            List<String> lines = Files.readAllLines(layout.log(id));
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                String l = lines.get(i).trim();
-                if (l.startsWith("Caused by:") || l.contains(" ERROR ") || l.startsWith("Exception in thread")) {
-                    return ": " + l;
-                }
-            }
-            for (int i = lines.size() - 1; i >= 0; i--) {
-                if (!lines.get(i).isBlank()) {
-                    return ": " + lines.get(i).trim();
-                }
-            }
-        } catch (IOException | java.io.UncheckedIOException e) {
-            // no log to quote
-        }
-        return "";
-    }
-
-    private static void deleteRecursively(Path p) {
-        if (!Files.exists(p)) {
-            return;
-        }
-        try (var walk = Files.walk(p)) {
-            for (Path f : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                Files.delete(f);
-            }
-        } catch (IOException e) {
-            throw new LauncherException("cannot delete " + p + ": " + e.getMessage(), e);
         }
     }
 }

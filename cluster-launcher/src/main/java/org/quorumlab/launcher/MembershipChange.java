@@ -3,7 +3,7 @@ package org.quorumlab.launcher;
 /**
  * Outcome of a committed membership change.
  *
- * @param kind            added or removed
+ * @param kind            server added, observer added, or removed
  * @param serverId        the server that joined or left
  * @param configZxid      zxid (version) of the committed configuration
  * @param reconfigMillis  time from sending the reconfig until it was committed
@@ -13,5 +13,5 @@ package org.quorumlab.launcher;
 public record MembershipChange(Kind kind, long serverId, long configZxid, long reconfigMillis, long totalMillis,
         String config) {
 
-    public enum Kind { ADDED, REMOVED }
+    public enum Kind { ADDED, OBSERVER_ADDED, REMOVED }
 }

@@ -37,5 +37,14 @@ class ZooKeeperEngineTest extends RealClusterTest {
         assertThat(removed.config()).doesNotContain("server.4=");
         assertThat(launcher.members()).containsExactly(1L, 2L, 3L);
         await().atMost(TIMEOUT).until(() -> launcher.leader().isPresent());
+
+        MembershipChange observer = launcher.addObserver();
+        assertThat(observer.config()).containsPattern("server\\.5=127\\.0\\.0\\.1:\\d+:\\d+:observer;");
+        assertThat(launcher.voters()).containsExactly(1L, 2L, 3L);
+        await().atMost(TIMEOUT).until(() -> launcher.status().stream()
+                .anyMatch(n -> n.id() == 5 && n.mode().equals("observer")));
+        launcher.removeServer(5);
+        assertThat(launcher.members()).containsExactly(1L, 2L, 3L);
+        assertThat(launcher.observers()).isEmpty();
     }
 }

@@ -60,17 +60,6 @@ public final class ClusterActionsViewModel {
         return manageable.getReadOnlyProperty();
     }
 
-    /** Whether "add observer" can work. */
-    public boolean observersSupported() {
-        return control != null && control.supportsObservers();
-    }
-
-    /** Tooltip explaining a disabled "add observer". */
-    public String observerTooltip() {
-        return observersSupported() ? "Add an observer (non-voting) server"
-                : "The cluster launcher cannot add observers yet";
-    }
-
     public void stop(long id) {
         run("stop node " + id, () -> control.stop(id) ? "node " + id + " stopped" : "node " + id + " was not running");
     }
@@ -102,10 +91,6 @@ public final class ClusterActionsViewModel {
     }
 
     public void addObserver() {
-        if (!observersSupported()) {
-            report("add observer refused: " + observerTooltip().toLowerCase(java.util.Locale.ROOT));
-            return;
-        }
         run("add observer", () -> describe(control.addObserver()));
     }
 
@@ -133,7 +118,15 @@ public final class ClusterActionsViewModel {
 
     /** {@code "server 4 added: reconfig committed at zxid 0x300000012 in 240 ms (total 1830 ms)"}. */
     static String describe(MembershipChange c) {
-        return "server " + c.serverId() + (c.kind() == MembershipChange.Kind.ADDED ? " added" : " removed")
+        String what;
+        if (c.kind() == MembershipChange.Kind.ADDED) {
+            what = "server " + c.serverId() + " added";
+        } else if (c.kind() == MembershipChange.Kind.OBSERVER_ADDED) {
+            what = "observer " + c.serverId() + " added";
+        } else {
+            what = "server " + c.serverId() + " removed";
+        }
+        return what
                 + ": reconfig committed at zxid 0x" + Long.toHexString(c.configZxid()) + " in " + c.reconfigMillis()
                 + " ms (total " + c.totalMillis() + " ms)";
     }

@@ -30,13 +30,6 @@ public interface ClusterControl {
     /** Restart members one by one, leader last; the order used. */
     List<Long> rollingRestart();
 
-    /** Whether observers can be added (not offered by the launcher API yet). */
-    default boolean supportsObservers() {
-        return false;
-    }
-
-    /** Adds an observer; unsupported by default. */
-    default MembershipChange addObserver() {
-        throw new UnsupportedOperationException("the cluster launcher cannot add observers yet");
-    }
+    /** Spawn an observer (non-voting server) with the next id and join it by reconfig. */
+    MembershipChange addObserver();
 }

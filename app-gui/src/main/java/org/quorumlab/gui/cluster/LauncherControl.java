@@ -39,6 +39,11 @@ public final class LauncherControl implements ClusterControl {
     }
 
     @Override
+    public MembershipChange addObserver() {
+        return launcher.addObserver();
+    }
+
+    @Override
     public MembershipChange removeServer(long id) {
         return launcher.removeServer(id);
     }

@@ -74,8 +74,8 @@ final class NodeActionsPanel extends VBox {
         Button add = button("Add node", "Spawn a server and join it by reconfig", actions::addNode);
         add.visibleProperty().bind(actions.manageableProperty());
         add.managedProperty().bind(actions.manageableProperty());
-        Button addObserver = button("Add observer", actions.observerTooltip(), actions::addObserver);
-        addObserver.setDisable(!actions.observersSupported());
+        Button addObserver = button("Add observer", "Spawn a non-voting server and join it by reconfig",
+                actions::addObserver);
         addObserver.visibleProperty().bind(actions.manageableProperty());
         addObserver.managedProperty().bind(actions.manageableProperty());
         Button rolling = button("Rolling restart", "Restart members one by one, leader last", actions::rollingRestart);

@@ -57,6 +57,10 @@ public final class NodeDetailViewModel {
     private final ObservableList<StatRow> statRows = FXCollections.observableArrayList();
     private int loadedVersion = -1;
     private boolean settingText;
+    /** The node last asked for; {@link #path} only changes once its data has arrived. */
+    private String selectedPath = "";
+    /** Numbers reads in the order they were started; only the newest one may update the view. */
+    private long lastRead;
 
     /** Detail over {@code session}. */
     public NodeDetailViewModel(ZkSession session, TaskExecutor executor) {
@@ -95,13 +99,24 @@ public final class NodeDetailViewModel {
     private record Loaded(byte[] data, Stat stat, List<ACL> acl, Optional<String> quota) {
     }
 
-    /** Loads {@code nodePath} (with a data watch so remote changes show up). */
+    /**
+     * Loads {@code nodePath} (with a data watch so remote changes show up). Call on the UI thread.
+     * Reads may finish out of order (a slow reload, a quick reselect): only the newest one is shown.
+     */
     public void load(String nodePath) {
+        selectedPath = nodePath;
+        long ticket = ++lastRead;
         executor.run(() -> read(nodePath), l -> {
-            path.set(nodePath);
-            apply(l, true);
-        }, e -> message.set(e instanceof KeeperException.NoNodeException ? nodePath + " no longer exists"
-                : "cannot read " + nodePath + ": " + e.getMessage()));
+            if (ticket == lastRead) {
+                path.set(nodePath);
+                apply(l, true);
+            }
+        }, e -> {
+            if (ticket == lastRead) {
+                message.set(e instanceof KeeperException.NoNodeException ? nodePath + " no longer exists"
+                        : "cannot read " + nodePath + ": " + e.getMessage());
+            }
+        });
     }
 
     private Loaded read(String nodePath) throws KeeperException, InterruptedException {
@@ -117,7 +132,7 @@ public final class NodeDetailViewModel {
     }
 
     private void remoteChange(String nodePath) {
-        if (!nodePath.equals(path.get())) {
+        if (!nodePath.equals(selectedPath)) {
             return;
         }
         if (dirty.get()) {
@@ -169,13 +184,16 @@ public final class NodeDetailViewModel {
     /** Discards the edit and reloads from the server. */
     public void reload() {
         dirty.set(false);
-        load(path.get());
+        load(selectedPath);
     }
 
     private void write(int version) {
         String p = path.get();
         byte[] bytes = editText.get().getBytes(charset.get());
         executor.run(() -> session.client().setData(p, bytes, version), s -> {
+            if (!p.equals(selectedPath)) {
+                return;
+            }
             data.set(bytes);
             stat.set(s);
             loadedVersion = s.getVersion();
@@ -198,8 +216,9 @@ public final class NodeDetailViewModel {
 
     /** Re-reads after our own write so the data watch is set again and the view shows the server's state. */
     private void rearm(String nodePath, String note) {
+        long ticket = ++lastRead;
         executor.run(() -> read(nodePath), l -> {
-            if (nodePath.equals(path.get()) && !dirty.get()) {
+            if (ticket == lastRead && !dirty.get()) {
                 apply(l, false);
                 message.set(note);
             }

@@ -11,6 +11,8 @@ import java.util.function.Consumer;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.apache.zookeeper.client.ZKClientConfig;
+import org.apache.zookeeper.common.ZKConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,6 +28,12 @@ public final class ZkSession implements AutoCloseable {
     public enum State { CONNECTING, CONNECTED, RECONNECTING, EXPIRED, AUTH_FAILED, CLOSED }
 
     private static final Logger LOG = LoggerFactory.getLogger(ZkSession.class);
+    /**
+     * Largest reply the console's client accepts. The client's default (1 MiB, {@code jute.maxbuffer})
+     * is below the child list of 100,000 short names (~1.5 MB): the client would drop the connection
+     * on every such listing, and reconnect into the same listing. Servers do not limit reply sizes.
+     */
+    static final int MAX_REPLY_BYTES = 64 * 1024 * 1024;
     private final ConnectionSpec spec;
     private final WatchEventBus bus;
     private final WatchRegistry watches = new WatchRegistry();
@@ -60,7 +68,9 @@ public final class ZkSession implements AutoCloseable {
     }
 
     private void open() throws IOException {
-        ZooKeeper client = new ZooKeeper(spec.clientConnectString(), spec.sessionTimeoutMs(), this::onEvent);
+        ZKClientConfig config = new ZKClientConfig();
+        config.setProperty(ZKConfig.JUTE_MAXBUFFER, Integer.toString(MAX_REPLY_BYTES));
+        ZooKeeper client = new ZooKeeper(spec.clientConnectString(), spec.sessionTimeoutMs(), this::onEvent, config);
         if (!spec.digestAuth().isEmpty()) {
             client.addAuthInfo("digest", spec.digestAuth().getBytes(StandardCharsets.UTF_8));
         }
@@ -136,14 +146,18 @@ public final class ZkSession implements AutoCloseable {
         WatchRegistry.OwnWatch w = new WatchRegistry.OwnWatch(path, kind, origin);
         watches.add(w);
         // one Watcher object per (kind, origin, path) so the client fires it once, not once per re-read
-        return armed.computeIfAbsent(kind + " " + origin + " " + path, k -> event -> {
-            if (event.getType() != Watcher.Event.EventType.None) {
-                armed.remove(k);
-                watches.remove(w);
-            }
-            bus.publish(event, sessionId(), origin);
-            if (delegate != null) {
-                delegate.process(event);
+        return armed.computeIfAbsent(kind + " " + origin + " " + path, k -> new Watcher() {
+            @Override
+            public void process(WatchedEvent event) {
+                if (event.getType() != Watcher.Event.EventType.None) {
+                    // only this watcher's own entry: a newer one armed meanwhile must stay armed
+                    armed.remove(k, this);
+                    watches.remove(w);
+                }
+                bus.publish(event, sessionId(), origin);
+                if (delegate != null) {
+                    delegate.process(event);
+                }
             }
         });
     }

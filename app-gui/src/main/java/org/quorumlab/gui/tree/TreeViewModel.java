@@ -78,16 +78,20 @@ public final class TreeViewModel {
         expand(root);
     }
 
-    /** Fetches (or refetches) the children of {@code node} with a children watch. */
+    /**
+     * Fetches (or refetches) the children of {@code node} with a children watch. The listing and the
+     * models of its nodes are built and sorted in the background; the UI thread only swaps them in.
+     */
     public void expand(ZNodeModel node) {
         expanded.add(node.path());
         node.loadingProperty().set(true);
         long t0 = System.nanoTime();
-        executor.run(() -> fetchChildren(node.path()), names -> {
-            merge(node, names);
+        SortKey order = sortKey.get();
+        executor.run(() -> listing(node, order), listing -> {
+            merge(node, listing);
             node.loadingProperty().set(false);
             node.childrenLoadedProperty().set(true);
-            status.set(node.path() + ": " + names.size() + " children in "
+            status.set(node.path() + ": " + listing.names().size() + " children in "
                     + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms");
         }, e -> {
             node.loadingProperty().set(false);
@@ -97,6 +101,29 @@ public final class TreeViewModel {
                 status.set("could not list " + node.path() + ": " + e.getMessage());
             }
         });
+    }
+
+    /**
+     * The children of a node as fetched: their names, and fresh models for all of them sorted by
+     * {@code order} (models of nodes already shown are kept by {@link #merge}).
+     */
+    private record Listing(List<String> names, List<ZNodeModel> models, SortKey order) {
+    }
+
+    private Listing listing(ZNodeModel node, SortKey order) throws KeeperException, InterruptedException {
+        List<String> names = fetchChildren(node.path());
+        return new Listing(names, models(node, names, order), order);
+    }
+
+    private static List<ZNodeModel> models(ZNodeModel node, List<String> names, SortKey order) {
+        List<ZNodeModel> models = new ArrayList<>(names.size());
+        for (String name : names) {
+            models.add(new ZNodeModel(Paths.child(node.path(), name), node));
+        }
+        if (order != SortKey.NAME) {
+            models.sort(order.comparator());
+        }
+        return models;
     }
 
     /** Stops live-updating {@code node}'s children (its watch simply lapses). */
@@ -120,28 +147,34 @@ public final class TreeViewModel {
         return names;
     }
 
-    private void merge(ZNodeModel node, List<String> names) {
-        Set<String> wanted = new HashSet<>(names);
-        Map<String, ZNodeModel> existing = new HashMap<>();
-        node.children().removeIf(c -> !wanted.contains(c.name()));
-        node.children().forEach(c -> existing.put(c.name(), c));
-        List<ZNodeModel> added = new ArrayList<>();
-        for (String name : names) {
-            if (!existing.containsKey(name)) {
-                added.add(new ZNodeModel(Paths.child(node.path(), name), node));
+    private void merge(ZNodeModel node, Listing listing) {
+        if (node.children().isEmpty()) {
+            List<ZNodeModel> fresh = listing.models();
+            if (listing.order() != sortKey.get()) {
+                fresh = new ArrayList<>(fresh);
+                fresh.sort(sortKey.get().comparator());
+            }
+            node.children().setAll(fresh);
+        } else {
+            Set<String> wanted = new HashSet<>(listing.names());
+            node.children().removeIf(c -> !wanted.contains(c.name()));
+            Set<String> existing = new HashSet<>();
+            node.children().forEach(c -> existing.add(c.name()));
+            List<ZNodeModel> added = new ArrayList<>();
+            for (ZNodeModel m : listing.models()) {
+                if (!existing.contains(m.name())) {
+                    added.add(m);
+                }
+            }
+            if (!added.isEmpty()) {
+                List<ZNodeModel> all = new ArrayList<>(node.children());
+                all.addAll(added);
+                all.sort(sortKey.get().comparator());
+                node.children().setAll(all);
             }
         }
-        boolean changedExisting = !existing.isEmpty();
-        if (!added.isEmpty()) {
-            List<ZNodeModel> all = new ArrayList<>(node.children());
-            all.addAll(added);
-            all.sort(sortKey.get().comparator());
-            node.children().setAll(all);
-        }
-        if (changedExisting || !added.isEmpty()) {
-            node.statRequested(false);
-            requestStat(node);
-        }
+        node.statRequested(false);
+        requestStat(node);
         List<ZNodeModel> eager = sortKey.get() == SortKey.NAME
                 ? node.children().subList(0, Math.min(EAGER_STATS, node.children().size()))
                 : node.children();
@@ -285,7 +318,7 @@ public final class TreeViewModel {
             for (String p : chain) {
                 ZNodeModel n = find(p);
                 if (n != null) {
-                    merge(n, levels.get(p));
+                    merge(n, new Listing(levels.get(p), models(n, levels.get(p), sortKey.get()), sortKey.get()));
                     n.childrenLoadedProperty().set(true);
                 }
             }

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.gui.SerialExecutor;
 import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.cluster.load.LoadGeneratorViewModel;
 

@@ -191,7 +191,8 @@ class ClusterViewModelsTest {
         actions.heal();
         assertThat(actions.messageProperty().get()).isEqualTo("healed faults on 3 nodes");
         actions.addObserver();
-        assertThat(actions.messageProperty().get()).startsWith("add observer refused");
+        assertThat(actions.messageProperty().get())
+                .isEqualTo("observer 5 added: reconfig committed at zxid 0x300000014 in 90 ms (total 1500 ms)");
         assertThat(actions.history()).hasSize(7);
     }
 
@@ -201,6 +202,9 @@ class ClusterViewModelsTest {
         assertThat(external.manageableProperty().get()).isFalse();
         external.kill(1);
         assertThat(external.messageProperty().get()).isEqualTo("kill -9 node 1 refused: this ensemble is external "
+                + "(observe only)");
+        external.addObserver();
+        assertThat(external.messageProperty().get()).isEqualTo("add observer refused: this ensemble is external "
                 + "(observe only)");
     }
 
@@ -299,6 +303,13 @@ class ClusterViewModelsTest {
         public MembershipChange addServer() {
             call("add");
             return new MembershipChange(MembershipChange.Kind.ADDED, 4, 0x300000012L, 240, 1830, "server.4=...");
+        }
+
+        @Override
+        public MembershipChange addObserver() {
+            call("add observer");
+            return new MembershipChange(MembershipChange.Kind.OBSERVER_ADDED, 5, 0x300000014L, 90, 1500,
+                    "server.5=127.0.0.1:1:2:observer;127.0.0.1:3");
         }
 
         @Override

@@ -1,14 +1,19 @@
 package org.quorumlab.gui.data;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
+import org.quorumlab.gui.DeferredResultsExecutor;
+import org.quorumlab.gui.SerialExecutor;
 import org.quorumlab.gui.ServerBackedTest;
 import org.quorumlab.gui.TestServer;
 import org.quorumlab.gui.common.TaskExecutor;
+import org.quorumlab.gui.service.ZkSession;
 
 class NodeDetailViewModelTest extends ServerBackedTest {
 
@@ -96,6 +101,84 @@ class NodeDetailViewModelTest extends ServerBackedTest {
         assertThat(digest.getId().getId()).startsWith("alice:").doesNotContain("secret");
         acl.add("world", "", "rwz");
         assertThat(acl.messageProperty().get()).contains("unknown permission");
+    }
+
+    @Test
+    void burstsOfRemoteEditsAlwaysEndOnTheLastValueAlsoAfterReselecting() throws Exception {
+        TestServer.create(session, "/hot", "v0");
+        TestServer.create(session, "/cold", "c");
+        try (SerialExecutor ui = new SerialExecutor(); ZkSession other = server.session()) {
+            NodeDetailViewModel vm = new NodeDetailViewModel(session, ui);
+            ui.onUi(() -> vm.load("/hot"));
+            awaitShown(ui, vm, "/hot", "v0");
+            for (int round = 0; round < 6; round++) {
+                String last = "";
+                for (int i = 1; i <= 20; i++) {
+                    last = "r" + round + "-" + i;
+                    other.client().setData("/hot", last.getBytes(StandardCharsets.UTF_8), -1);
+                }
+                awaitShown(ui, vm, "/hot", last);
+                if (round % 2 == 1) {
+                    ui.onUi(() -> vm.load("/cold"));
+                    ui.onUi(() -> vm.load("/hot"));
+                    awaitShown(ui, vm, "/hot", last);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aReloadFinishingAfterANewerOneDoesNotWinAndTheWatchStaysArmed() throws Exception {
+        TestServer.create(session, "/race", "v0");
+        try (DeferredResultsExecutor ui = new DeferredResultsExecutor(); ZkSession other = server.session()) {
+            NodeDetailViewModel vm = new NodeDetailViewModel(session, ui);
+            ui.onUi(() -> vm.load("/race"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 1);
+            ui.deliverInOrder();
+            other.client().setData("/race", "v1".getBytes(StandardCharsets.UTF_8), -1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 1);
+            other.client().setData("/race", "v2".getBytes(StandardCharsets.UTF_8), -1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 2);
+            ui.deliverNewestFirst();
+            assertThat(ui.read(() -> vm.editTextProperty().get())).isEqualTo("v2");
+
+            other.client().setData("/race", "v3".getBytes(StandardCharsets.UTF_8), -1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 1);
+            ui.deliverInOrder();
+            assertThat(ui.read(() -> vm.editTextProperty().get())).isEqualTo("v3");
+        }
+    }
+
+    @Test
+    void aChangeArrivingBeforeTheNewSelectionIsShownStillReloadsIt() throws Exception {
+        TestServer.create(session, "/first", "a0");
+        TestServer.create(session, "/second", "b0");
+        try (DeferredResultsExecutor ui = new DeferredResultsExecutor(); ZkSession other = server.session()) {
+            NodeDetailViewModel vm = new NodeDetailViewModel(session, ui);
+            ui.onUi(() -> vm.load("/first"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 1);
+            ui.deliverInOrder();
+            ui.onUi(() -> vm.load("/second"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 1);
+            other.client().setData("/second", "b1".getBytes(StandardCharsets.UTF_8), -1);
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 2);
+            ui.deliverInOrder();
+            assertThat(ui.read(() -> vm.pathProperty().get())).isEqualTo("/second");
+            assertThat(ui.read(() -> vm.editTextProperty().get())).isEqualTo("b1");
+
+            ui.onUi(() -> vm.load("/first"));
+            ui.onUi(() -> vm.load("/second"));
+            await().atMost(Duration.ofSeconds(10)).until(() -> ui.held() == 2);
+            ui.deliverNewestFirst();
+            assertThat(ui.read(() -> vm.pathProperty().get())).isEqualTo("/second");
+        }
+    }
+
+    private static void awaitShown(SerialExecutor ui, NodeDetailViewModel vm, String path, String text) {
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(ui.read(() -> vm.pathProperty().get())).isEqualTo(path);
+            assertThat(ui.read(() -> vm.editTextProperty().get())).isEqualTo(text);
+        });
     }
 
     private static String read(String p) throws Exception {

@@ -41,6 +41,27 @@ class TreeViewModelTest {
     }
 
     @Test
+    void aLevelWhoseChildListIsOverOneMegabyteStillLoads() throws Exception {
+        session.client().create("/wide", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        String longName = "n".repeat(990);
+        for (int batch = 0; batch < 3; batch++) {
+            List<org.apache.zookeeper.Op> ops = new java.util.ArrayList<>();
+            for (int i = batch * 400; i < (batch + 1) * 400; i++) {
+                ops.add(org.apache.zookeeper.Op.create("/wide/" + longName + String.format("%04d", i), new byte[0],
+                        ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+            }
+            session.client().multi(ops);
+        }
+        TreeViewModel vm = new TreeViewModel(session, TaskExecutor.synchronous());
+        vm.start();
+        ZNodeModel wide = vm.find("/wide");
+        vm.expand(wide);
+        // 1,200 names of 994 bytes: a reply larger than the client's default 1 MiB packet limit
+        assertThat(wide.children()).hasSize(1_200);
+        assertThat(vm.statusProperty().get()).startsWith("/wide: 1200 children");
+    }
+
+    @Test
     void loadsFirstLevelAndChildrenLazilyWithKinds() {
         TreeViewModel vm = new TreeViewModel(session, TaskExecutor.synchronous());
         vm.start();

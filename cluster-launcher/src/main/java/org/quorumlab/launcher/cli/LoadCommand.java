@@ -54,7 +54,7 @@ public final class LoadCommand {
         CountDownLatch summaryPrinted = new CountDownLatch(1);
         gen.addListener(s -> {
             if (!s.last()) {
-                out.print("\r" + progressLine(s) + "   ");
+                out.print("\r" + s.progressLine() + "   ");
                 out.flush();
             }
         });
@@ -134,21 +134,6 @@ public final class LoadCommand {
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " expects a number, got '" + v + "'");
         }
-    }
-
-    /** {@code [  12s] 4812 ops/s (r 4330 w 482) err 0/s | ms p50 1.2 p99 5.3 p99.9 9.1 | #1 34% #2 33% #3 33%}. */
-    static String progressLine(LoadSample s) {
-        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
-                "[%4ds] %s ops/s (r %s w %s) err %s/s | ms p50 %.1f p99 %.1f p99.9 %.1f |",
-                s.elapsedMillis() / 1000, fmt(s.opsPerSec()), fmt(s.readsPerSec()), fmt(s.writesPerSec()),
-                fmt(s.errorsPerSec()), s.latency().p50Ms(), s.latency().p99Ms(), s.latency().p999Ms()));
-        double total = s.servers().stream().mapToDouble(LoadSample.ServerSample::opsPerSec).sum();
-        for (int i = 0; i < s.servers().size(); i++) {
-            LoadSample.ServerSample n = s.servers().get(i);
-            b.append(String.format(Locale.ROOT, " #%d %.0f%%%s", i + 1, total == 0 ? 0 : 100 * n.opsPerSec() / total,
-                    n.down() ? "(down)" : ""));
-        }
-        return b.toString();
     }
 
     static void printSummary(PrintStream out, LoadSpec spec, LoadSample s, Map<String, Long> errors) {

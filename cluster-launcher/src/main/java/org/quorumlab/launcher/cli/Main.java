@@ -15,7 +15,7 @@ public final class Main {
               restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
               cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
                                                                           run an ensemble until Ctrl-C
-              node add [ID] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
+              node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
                                                                           change a running cluster
               status --dir D                                              nodes, pids, modes, ports
               fault partition 1,2|3 | drop 1->2 30% | delay 2->3 200ms | heal | show --admin h:p[,h:p]

@@ -9,12 +9,12 @@ import org.quorumlab.launcher.MembershipChange;
 import org.quorumlab.launcher.NodeStatus;
 
 /**
- * {@code quorumlab node add [ID] | remove ID | stop ID | kill ID | start ID | restart ID |
+ * {@code quorumlab node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID |
  * rolling-restart --dir D}, acting on a cluster another launcher process runs.
  */
 public final class NodeCommand {
 
-    static final String USAGE = "node add [ID] | remove ID | stop ID | kill ID | start ID | restart ID | "
+    static final String USAGE = "node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID | "
             + "rolling-restart  --dir D";
 
     private NodeCommand() {
@@ -22,7 +22,9 @@ public final class NodeCommand {
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
         try {
-            CliOptions o = CliOptions.parse(args, Set.of("--dir"));
+            boolean observer = List.of(args).contains("--observer");
+            CliOptions o = CliOptions.parse(List.of(args).stream().filter(a -> !a.equals("--observer"))
+                    .toArray(String[]::new), Set.of("--dir"));
             List<String> p = o.positional();
             if (p.isEmpty()) {
                 throw new LauncherException("usage: quorumlab " + USAGE);
@@ -35,11 +37,15 @@ public final class NodeCommand {
             if (needsId ? p.size() != 2 : p.size() > (action.equals("add") ? 2 : 1)) {
                 throw new LauncherException("usage: quorumlab node " + action + (needsId ? " ID" : "") + " --dir D");
             }
+            if (observer && !action.equals("add")) {
+                throw new LauncherException("--observer only goes with 'node add'");
+            }
             long id = p.size() > 1 ? CliOptions.id(p.get(1)) : -1;
             ClusterLauncher launcher = ClusterLauncher.attach(o.dir());
             if (action.equals("add")) {
-                MembershipChange c = launcher.addServer(id, ClusterLauncher.DEFAULT_TIMEOUT);
-                out.printf("added server %d (config version 0x%x, reconfig %d ms, total %d ms)%n", c.serverId(),
+                MembershipChange c = observer ? launcher.addObserver(id, ClusterLauncher.DEFAULT_TIMEOUT)
+                        : launcher.addServer(id, ClusterLauncher.DEFAULT_TIMEOUT);
+                out.printf("added " + (observer ? "observer" : "server") + " %d (config version 0x%x, reconfig %d ms, total %d ms)%n", c.serverId(),
                         c.configZxid(), c.reconfigMillis(), c.totalMillis());
                 out.println("connect: " + launcher.connectString());
                 return 0;

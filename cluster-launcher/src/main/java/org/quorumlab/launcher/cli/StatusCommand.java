@@ -29,10 +29,11 @@ public final class StatusCommand {
     static void print(ClusterLauncher launcher, PrintStream out) {
         out.printf("%-4s %-8s %-12s %-7s %-7s %-8s %-7s %s%n", "ID", "PID", "MODE", "CLIENT", "QUORUM", "ELECTION",
                 "ADMIN", "MEMBER");
+        java.util.SortedSet<Long> observers = launcher.observers();
         for (NodeStatus n : launcher.status()) {
             out.printf("%-4d %-8s %-12s %-7d %-7d %-8d %-7s %s%n", n.id(), n.alive() ? Long.toString(n.pid()) : "-",
                     n.mode(), n.ports().client(), n.ports().quorum(), n.ports().election(),
-                    n.ports().admin() > 0 ? Integer.toString(n.ports().admin()) : "-", n.member() ? "yes" : "no");
+                    n.ports().admin() > 0 ? Integer.toString(n.ports().admin()) : "-", !n.member() ? "no" : observers.contains(n.id()) ? "observer" : "yes");
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.quorumlab.launcher.load;
 
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One periodic measurement of a {@link LoadGenerator}, or (with {@code last}) the summary of the
@@ -33,6 +34,25 @@ public record LoadSample(long elapsedMillis, double intervalSeconds, double read
 
     public long totalOps() {
         return totalReads + totalWrites;
+    }
+
+    /**
+     * One line for a progress display (CLI, console):
+     * {@code [  12s] 4812 ops/s (r 4330 w 482) err 0/s | ms p50 1.2 p99 5.3 p99.9 9.1 | #1 34% #2 33% #3 33%},
+     * the shares being each server's part of the interval's operations in connect-list order.
+     */
+    public String progressLine() {
+        StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
+                "[%4ds] %.0f ops/s (r %.0f w %.0f) err %.0f/s | ms p50 %.1f p99 %.1f p99.9 %.1f |",
+                elapsedMillis / 1000, opsPerSec(), readsPerSec, writesPerSec, errorsPerSec, latency.p50Ms(),
+                latency.p99Ms(), latency.p999Ms()));
+        double total = servers.stream().mapToDouble(ServerSample::opsPerSec).sum();
+        for (int i = 0; i < servers.size(); i++) {
+            ServerSample n = servers.get(i);
+            b.append(String.format(Locale.ROOT, " #%d %.0f%%%s", i + 1, total == 0 ? 0 : 100 * n.opsPerSec() / total,
+                    n.down() ? "(down)" : ""));
+        }
+        return b.toString();
     }
 
     /**

@@ -3,11 +3,11 @@ package org.quorumlab.launcher.policy;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.LauncherException;
 import org.quorumlab.launcher.MembershipChange;
 import org.quorumlab.launcher.NodePorts;
-import org.quorumlab.launcher.NodeStatus;
 
 /** {@link ClusterActuator} over a {@link ClusterLauncher}'s public API (owned or attached). */
 public final class LauncherActuator implements ClusterActuator {
@@ -20,7 +20,9 @@ public final class LauncherActuator implements ClusterActuator {
 
     @Override
     public List<MemberState> members() {
-        return launcher.status().stream().filter(NodeStatus::member)
+        // the voters: observers are added by hand and are not the auto-scaler's to count or remove
+        Set<Long> voters = launcher.voters();
+        return launcher.status().stream().filter(s -> s.member() && voters.contains(s.id()))
                 .map(s -> new MemberState(s.id(), s.serving(), "leader".equals(s.mode()))).toList();
     }
 

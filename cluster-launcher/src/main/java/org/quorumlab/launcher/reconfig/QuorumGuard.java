@@ -34,6 +34,19 @@ public final class QuorumGuard {
         }
     }
 
+    /** An observer needs only the current voters' quorum to commit the reconfig that adds it. */
+    public static void checkAddObserver(Set<Long> members, Set<Long> voters, Set<Long> serving, long newId) {
+        if (members.contains(newId)) {
+            throw new LauncherException("server " + newId + " is already a member (members: " + members + ")");
+        }
+        requireCurrentQuorum("add observer " + newId, voters, serving);
+    }
+
+    /** Removing an observer leaves the voters as they are; they need a quorum to commit it. */
+    public static void checkRemoveObserver(Set<Long> voters, Set<Long> serving, long id) {
+        requireCurrentQuorum("remove observer " + id, voters, serving);
+    }
+
     public static void checkRemove(Set<Long> members, Set<Long> serving, long id) {
         if (!members.contains(id)) {
             throw new LauncherException("server " + id + " is not a member (members: " + members + ")");

@@ -36,6 +36,10 @@ public final class Reconfigurer {
         public SortedSet<Long> members() {
             return memberIds(config);
         }
+
+        public SortedSet<Long> observers() {
+            return observerIds(config);
+        }
     }
 
     private final String superPassword;
@@ -44,9 +48,10 @@ public final class Reconfigurer {
         this.superPassword = superPassword;
     }
 
+    /** Joins {@code serverLine} ({@code server.N=...:participant|observer;...}) to the ensemble. */
     public Result join(String connectString, long id, String serverLine, Duration timeout) {
-        return change(connectString, timeout, "add server " + id, serverLine, null,
-                members -> members.contains(id));
+        String what = (serverLine.contains(":observer;") ? "add observer " : "add server ") + id;
+        return change(connectString, timeout, what, serverLine, null, members -> members.contains(id));
     }
 
     public Result leave(String connectString, long id, Duration timeout) {
@@ -118,13 +123,22 @@ public final class Reconfigurer {
         return -1;
     }
 
+    /** Ids of the {@code server.N=...:observer;...} lines of a configuration text. */
+    public static SortedSet<Long> observerIds(String config) {
+        return serverIds(config, address -> address.endsWith(":observer"));
+    }
+
     /** Ids of the {@code server.N=} lines of a configuration text. */
     public static SortedSet<Long> memberIds(String config) {
+        return serverIds(config, address -> true);
+    }
+
+    private static SortedSet<Long> serverIds(String config, java.util.function.Predicate<String> address) {
         SortedSet<Long> ids = new TreeSet<>();
         for (String line : config.split("\n")) {
             String l = line.trim();
             int eq = l.indexOf('=');
-            if (l.startsWith("server.") && eq > 0) {
+            if (l.startsWith("server.") && eq > 0 && address.test(l.substring(eq + 1).split(";", 2)[0])) {
                 ids.add(Long.parseLong(l.substring("server.".length(), eq)));
             }
         }

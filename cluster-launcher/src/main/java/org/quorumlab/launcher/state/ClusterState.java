@@ -14,19 +14,40 @@ import org.quorumlab.launcher.NodePorts;
  * reconfig, every node it ever created (with ports) and the current members. Immutable.
  *
  * @param nodes   ports of every node created in this directory (members and removed ones)
- * @param members ids in the ensemble's current configuration, as last committed through the launcher
+ * @param members   ids in the ensemble's current configuration (voters and observers), as last committed
+ *                  through the launcher
+ * @param observers the members that are observers (non-voting)
  */
 public record ClusterState(Engine engine, int basePort, int tickTime, String superPassword, long nextId,
-        Map<Long, NodePorts> nodes, SortedSet<Long> members) {
+        Map<Long, NodePorts> nodes, SortedSet<Long> members, SortedSet<Long> observers) {
 
     public ClusterState {
         nodes = Collections.unmodifiableMap(new TreeMap<>(nodes));
         members = Collections.unmodifiableSortedSet(new TreeSet<>(members));
+        observers = Collections.unmodifiableSortedSet(new TreeSet<>(observers));
         for (long m : members) {
             if (!nodes.containsKey(m)) {
                 throw new LauncherException("member " + m + " has no ports in the state file");
             }
         }
+        for (long o : observers) {
+            if (!members.contains(o)) {
+                throw new LauncherException("observer " + o + " is not a member");
+            }
+        }
+    }
+
+    /** A cluster without observers. */
+    public ClusterState(Engine engine, int basePort, int tickTime, String superPassword, long nextId,
+            Map<Long, NodePorts> nodes, SortedSet<Long> members) {
+        this(engine, basePort, tickTime, superPassword, nextId, nodes, members, new TreeSet<>());
+    }
+
+    /** The voting members: members that are not observers. */
+    public SortedSet<Long> voters() {
+        SortedSet<Long> v = new TreeSet<>(members);
+        v.removeAll(observers);
+        return Collections.unmodifiableSortedSet(v);
     }
 
     public NodePorts ports(long id) {
@@ -40,7 +61,8 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
     public ClusterState withNode(long id, NodePorts ports) {
         Map<Long, NodePorts> n = new TreeMap<>(nodes);
         n.put(id, ports);
-        return new ClusterState(engine, basePort, tickTime, superPassword, Math.max(nextId, id + 1), n, members);
+        return new ClusterState(engine, basePort, tickTime, superPassword, Math.max(nextId, id + 1), n, members,
+                observers);
     }
 
     public ClusterState withoutNode(long id) {
@@ -48,11 +70,21 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
         n.remove(id);
         SortedSet<Long> m = new TreeSet<>(members);
         m.remove(id);
-        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, n, m);
+        SortedSet<Long> o = new TreeSet<>(observers);
+        o.remove(id);
+        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, n, m, o);
     }
 
+    /** These members; the observers among them stay observers. */
     public ClusterState withMembers(SortedSet<Long> newMembers) {
-        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, nodes, newMembers);
+        SortedSet<Long> o = new TreeSet<>(observers);
+        o.retainAll(newMembers);
+        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, nodes, newMembers, o);
+    }
+
+    /** These members, of which {@code newObservers} are observers. */
+    public ClusterState withMembers(SortedSet<Long> newMembers, SortedSet<Long> newObservers) {
+        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, nodes, newMembers, newObservers);
     }
 
     /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
@@ -67,9 +99,15 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
         return b.toString();
     }
 
-    /** {@code server.N=127.0.0.1:quorum:election:participant;127.0.0.1:client} for one node. */
+    /** {@code server.N=127.0.0.1:quorum:election:participant;127.0.0.1:client} for one node (a member or not). */
     public String serverLine(long id) {
+        return serverLine(id, observers.contains(id));
+    }
+
+    /** {@code server.N=127.0.0.1:quorum:election:participant|observer;127.0.0.1:client}. */
+    public String serverLine(long id, boolean observer) {
         NodePorts p = ports(id);
-        return "server." + id + "=127.0.0.1:" + p.quorum() + ":" + p.election() + ":participant;127.0.0.1:" + p.client();
+        return "server." + id + "=127.0.0.1:" + p.quorum() + ":" + p.election() + ":"
+                + (observer ? "observer" : "participant") + ";127.0.0.1:" + p.client();
     }
 }

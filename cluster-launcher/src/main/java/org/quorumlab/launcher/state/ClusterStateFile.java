@@ -46,18 +46,24 @@ public final class ClusterStateFile {
                     nodes.put(Long.parseLong(key.substring("node.".length())), NodePorts.parse(p.getProperty(key)));
                 }
             }
-            SortedSet<Long> members = new TreeSet<>();
-            for (String m : require(p, "members").split(",")) {
-                if (!m.isBlank()) {
-                    members.add(Long.parseLong(m.trim()));
-                }
-            }
+            SortedSet<Long> members = ids(require(p, "members"));
+            SortedSet<Long> observers = ids(p.getProperty("observers", ""));
             return Optional.of(new ClusterState(Engine.parse(require(p, "engine")),
                     Integer.parseInt(require(p, "basePort")), Integer.parseInt(require(p, "tickTime")),
-                    require(p, "superPassword"), Long.parseLong(require(p, "nextId")), nodes, members));
+                    require(p, "superPassword"), Long.parseLong(require(p, "nextId")), nodes, members, observers));
         } catch (NumberFormatException e) {
             throw new LauncherException(file + " is corrupt: " + e.getMessage(), e);
         }
+    }
+
+    private static SortedSet<Long> ids(String list) {
+        SortedSet<Long> ids = new TreeSet<>();
+        for (String m : list.split(",")) {
+            if (!m.isBlank()) {
+                ids.add(Long.parseLong(m.trim()));
+            }
+        }
+        return ids;
     }
 
     public ClusterState require() {
@@ -73,6 +79,8 @@ public final class ClusterStateFile {
         b.append("superPassword=").append(s.superPassword()).append('\n');
         b.append("nextId=").append(s.nextId()).append('\n');
         b.append("members=").append(String.join(",", s.members().stream().map(String::valueOf).toList())).append('\n');
+        b.append("observers=").append(String.join(",", s.observers().stream().map(String::valueOf).toList()))
+                .append('\n');
         s.nodes().forEach((id, ports) -> b.append("node.").append(id).append('=').append(ports.format()).append('\n'));
         writeAtomically(file, b.toString(), true);
     }

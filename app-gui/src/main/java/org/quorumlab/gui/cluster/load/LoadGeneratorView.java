@@ -2,7 +2,7 @@ package org.quorumlab.gui.cluster.load;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.Button;
-import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.Slider;
@@ -17,11 +17,11 @@ public final class LoadGeneratorView extends VBox {
     public LoadGeneratorView(LoadGeneratorViewModel vm) {
         setSpacing(6);
         setPadding(new Insets(8));
-        Spinner<Integer> clients = new Spinner<>(1, 64, vm.clientsProperty().get());
+        Spinner<Integer> clients = new Spinner<>(1, LoadGeneratorViewModel.MAX_CLIENTS, vm.clientsProperty().get());
         clients.setEditable(true);
         clients.valueProperty().addListener((o, a, b) -> vm.clientsProperty().set(b));
         vm.clientsProperty().addListener((o, a, b) -> clients.getValueFactory().setValue(b.intValue()));
-        Spinner<Integer> rate = new Spinner<>(1, 50_000, vm.rateProperty().get(), 100);
+        Spinner<Integer> rate = new Spinner<>(1, LoadGeneratorViewModel.MAX_RATE, vm.rateProperty().get(), 100);
         rate.setEditable(true);
         rate.valueProperty().addListener((o, a, b) -> vm.rateProperty().set(b));
         vm.rateProperty().addListener((o, a, b) -> rate.getValueFactory().setValue(b.intValue()));
@@ -29,8 +29,10 @@ public final class LoadGeneratorView extends VBox {
         reads.valueProperty().bindBidirectional(vm.readRatioProperty());
         Label readsLabel = new Label();
         readsLabel.textProperty().bind(vm.readRatioProperty().multiply(100).asString("%.0f%% reads"));
-        ChoiceBox<BalancingPolicy> policy = new ChoiceBox<>();
-        policy.getItems().setAll(BalancingPolicy.values());
+        ComboBox<String> policy = new ComboBox<>();
+        policy.setEditable(true);
+        policy.setId("loadPolicy");
+        policy.getItems().setAll(vm.policyChoices());
         policy.valueProperty().bindBidirectional(vm.policyProperty());
         GridPane grid = new GridPane();
         grid.setHgap(6);

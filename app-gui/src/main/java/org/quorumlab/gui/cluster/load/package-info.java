@@ -1,7 +1,7 @@
 /**
- * A small in-console load generator over the official ZooKeeper client (async API): a bounded
- * number of clients, a target rate, a read ratio and a client-side balancing policy. Used because
- * the cluster-launcher module has no load generator library ({@code org.quorumlab.launcher.load}).
- * May import the ZooKeeper client and JavaFX properties (ViewModel); no Nodes, no engine classes.
+ * Console controls for the launcher's load generator ({@code org.quorumlab.launcher.load}): clients,
+ * target rate, read ratio and balancing policy, start/stop and a live status line. The generator
+ * itself (sessions, pacing, per-server distribution, policies) lives in cluster-launcher; this package
+ * only holds its ViewModel and View. May import the launcher's load API and JavaFX; no engine classes.
  */
 package org.quorumlab.gui.cluster.load;

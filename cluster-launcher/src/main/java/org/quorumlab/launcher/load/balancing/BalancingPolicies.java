@@ -1,6 +1,7 @@
 package org.quorumlab.launcher.load.balancing;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 
@@ -8,6 +9,10 @@ import java.util.Random;
 public final class BalancingPolicies {
 
     public static final String NAMES = "random|round-robin|least-latency|least-outstanding|weighted:1=3,2=1,...";
+
+    /** Choices to offer in a picker: every policy, {@code weighted} with an example weighting. */
+    public static final List<String> CHOICES =
+            List.of("round-robin", "random", "least-outstanding", "least-latency", "weighted:1=3,2=1");
 
     private BalancingPolicies() {
     }

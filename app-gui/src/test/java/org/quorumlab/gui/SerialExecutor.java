@@ -1,4 +1,4 @@
-package org.quorumlab.gui.cluster;
+package org.quorumlab.gui;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -10,7 +10,7 @@ import java.util.function.Supplier;
 import org.quorumlab.gui.common.TaskExecutor;
 
 /** A TaskExecutor whose "UI thread" is one plain thread: integration tests without a screen. */
-final class SerialExecutor implements TaskExecutor, AutoCloseable {
+public final class SerialExecutor implements TaskExecutor, AutoCloseable {
 
     private final ExecutorService ui = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "test-ui");
@@ -45,7 +45,7 @@ final class SerialExecutor implements TaskExecutor, AutoCloseable {
     }
 
     /** Reads a value on the "UI thread". */
-    <T> T read(Supplier<T> s) throws Exception {
+    public <T> T read(Supplier<T> s) throws Exception {
         return CompletableFuture.supplyAsync(s, ui).get(10, TimeUnit.SECONDS);
     }
 
