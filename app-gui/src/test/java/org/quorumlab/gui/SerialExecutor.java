@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -29,10 +30,10 @@ public final class SerialExecutor implements TaskExecutor, AutoCloseable {
         work.execute(() -> {
             try {
                 T v = task.call();
-                ui.execute(() -> onSuccess.accept(v));
+                onUi(() -> onSuccess.accept(v));
                 f.complete(v);
             } catch (Exception e) {
-                ui.execute(() -> onError.accept(e));
+                onUi(() -> onError.accept(e));
                 f.completeExceptionally(e);
             }
         });
@@ -41,7 +42,13 @@ public final class SerialExecutor implements TaskExecutor, AutoCloseable {
 
     @Override
     public void onUi(Runnable action) {
-        ui.execute(action);
+        try {
+            ui.execute(action);
+        } catch (RejectedExecutionException closed) {
+            // Background work that finishes after the test closed this executor has no UI left to
+            // update; throwing here would surface in whichever test runs next (TestFX re-throws
+            // uncaught exceptions of other threads).
+        }
     }
 
     /** Reads a value on the "UI thread". */

@@ -48,6 +48,15 @@ public final class TeachingDiagram extends Pane {
     private record Dot(MessageKey key, double x, double y) {
     }
 
+    /** Slot positions along a link for parked messages: middle first, then alternating outwards. */
+    private static final double[] PARKING = {0.5, 0.38, 0.62, 0.26, 0.74, 0.14, 0.86};
+    /**
+     * The slot each parked message keeps for as long as it is held, so a dot never moves under the
+     * presenter's pointer when other messages arrive or leave (a click must drop the message that
+     * was aimed at, not whichever one slid into its place).
+     */
+    private final Map<MessageKey, Integer> parkingSlots = new HashMap<>();
+
     public TeachingDiagram(ReplayViewModel replay) {
         this.replay = replay;
         getStyleClass().add("teaching-diagram");
@@ -190,12 +199,7 @@ public final class TeachingDiagram extends Pane {
 
     private void drawDots(GraphicsContext g, TeachingState s, Map<Long, Point2D> pos, long now) {
         dots.clear();
-        Map<String, List<HeldMessage>> parkedByLane = new HashMap<>();
-        for (HeldMessage m : s.held().values()) {
-            if (m.parked()) {
-                parkedByLane.computeIfAbsent(m.from() + ">" + m.to(), k -> new ArrayList<>()).add(m);
-            }
-        }
+        assignParkingSlots(s);
         double pulse = 1.5 * Math.sin(System.nanoTime() / 150_000_000.0);
         for (HeldMessage m : s.held().values()) {
             Point2D a = pos.get(m.from());
@@ -209,10 +213,7 @@ public final class TeachingDiagram extends Pane {
             Point2D to = b.subtract(dir.multiply(R)).add(normal);
             double p = m.progress(now);
             if (m.parked()) {
-                List<HeldMessage> lane = parkedByLane.get(m.from() + ">" + m.to());
-                int k = lane.indexOf(m);
-                double spacing = Math.min(0.14, 0.7 / lane.size());
-                p = 0.5 + (k - (lane.size() - 1) / 2.0) * spacing;
+                p = parkedProgress(parkingSlots.get(m.key()));
             }
             Point2D at = from.add(to.subtract(from).multiply(p));
             double r = m.parked() ? DOT_RADIUS + pulse : DOT_RADIUS;
@@ -229,6 +230,40 @@ public final class TeachingDiagram extends Pane {
             g.fillText(m.kind(), label.getX() + (normal.getX() < 0 ? -6 * m.kind().length() : 0), label.getY());
             dots.add(new Dot(m.key(), at.getX(), at.getY()));
         }
+    }
+
+    private void assignParkingSlots(TeachingState s) {
+        parkingSlots.keySet().removeIf(k -> {
+            HeldMessage m = s.held().get(k);
+            return m == null || !m.parked();
+        });
+        Map<String, java.util.Set<Integer>> taken = new HashMap<>();
+        for (HeldMessage m : s.held().values()) {
+            Integer slot = parkingSlots.get(m.key());
+            if (slot != null) {
+                taken.computeIfAbsent(lane(m), k -> new java.util.HashSet<>()).add(slot);
+            }
+        }
+        for (HeldMessage m : s.held().values()) {
+            if (m.parked() && !parkingSlots.containsKey(m.key())) {
+                java.util.Set<Integer> used = taken.computeIfAbsent(lane(m), k -> new java.util.HashSet<>());
+                int slot = 0;
+                while (used.contains(slot)) {
+                    slot++;
+                }
+                used.add(slot);
+                parkingSlots.put(m.key(), slot);
+            }
+        }
+    }
+
+    private static String lane(HeldMessage m) {
+        return m.from() + ">" + m.to();
+    }
+
+    /** Beyond the last distinct slot, dots stack on the outermost ones (the newest drawn on top). */
+    private static double parkedProgress(int slot) {
+        return PARKING[Math.min(slot, PARKING.length - 1)];
     }
 
     /** The colour of a message kind: election, broadcast, sync and heartbeat traffic differ. */
