@@ -72,10 +72,33 @@ public final class AdminClient implements AutoCloseable {
      * @throws IOException with the node's error message when it refuses
      */
     public JsonNode fault(String endpoint, String action, Map<String, String> params) throws IOException {
+        return post(endpoint, "/faults/" + action, params);
+    }
+
+    /**
+     * {@code GET /teaching}: the node's teaching speed, pause flag, message delay and held messages.
+     *
+     * @throws IOException with the node's error message (e.g. 409 on a standalone server)
+     */
+    public JsonNode teaching(String endpoint) throws IOException {
+        return JSON.readTree(get(endpoint, "/teaching"));
+    }
+
+    /**
+     * {@code POST /teaching/<action>} ({@code speed} with {@code factor}, {@code pause},
+     * {@code resume}, {@code step}, {@code release} or {@code drop} with {@code id}).
+     *
+     * @throws IOException with the node's error message when it refuses (bad factor, unknown id)
+     */
+    public JsonNode teachingAction(String endpoint, String action, Map<String, String> params) throws IOException {
+        return post(endpoint, "/teaching/" + action, params);
+    }
+
+    private JsonNode post(String endpoint, String path, Map<String, String> params) throws IOException {
         String body = params.entrySet().stream().map(e -> e.getKey() + "="
                 + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest req = HttpRequest.newBuilder(uri("http", endpoint, "/faults/" + action)).timeout(timeout)
-                .header("Content-Type", "application/x-www-form-urlencoded")
+        HttpRequest req = HttpRequest.newBuilder(uri("http", endpoint, path + (body.isEmpty() ? "" : "?" + body)))
+                .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         return JSON.readTree(send(req, endpoint));
     }

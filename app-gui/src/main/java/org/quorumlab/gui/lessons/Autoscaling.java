@@ -1,0 +1,102 @@
+package org.quorumlab.gui.lessons;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.policy.AutoScaler;
+import org.quorumlab.launcher.policy.AutoScalerSpec;
+import org.quorumlab.launcher.policy.LauncherActuator;
+import org.quorumlab.launcher.policy.ScalingEvent;
+
+/**
+ * The lesson's auto-scaler: the launcher's {@link AutoScaler} with a policy in the
+ * {@code --autoscale} syntax. Switching policies (or {@code off}) lets a membership change in
+ * progress finish first, so no reconfig is cut in half.
+ */
+final class Autoscaling implements AutoCloseable {
+
+    private AutoScaler scaler;
+    private BlockingQueue<ScalingEvent> events;
+    private volatile boolean changing;
+
+    /**
+     * Replaces the running policy with {@code policyText} (or just stops it for {@code off}) and
+     * waits until the new policy settles: its first poll with nothing to do outside a cooldown.
+     *
+     * @throws IllegalArgumentException for a policy the launcher cannot parse
+     * @throws IllegalStateException    when a change the policy made failed
+     */
+    synchronized String apply(String policyText, ClusterLauncher launcher, Duration timeout)
+            throws InterruptedException {
+        String stopped = stop(timeout);
+        if (policyText.trim().equals("off")) {
+            return stopped.isEmpty() ? "auto-scaling off (it was not running)" : "auto-scaling off: " + stopped;
+        }
+        AutoScalerSpec spec = AutoScalerSpec.parse(policyText);
+        events = new LinkedBlockingQueue<>();
+        scaler = new AutoScaler(spec, new LauncherActuator(launcher));
+        BlockingQueue<ScalingEvent> sink = events;
+        scaler.addListener(e -> {
+            changing = e.outcome() == ScalingEvent.Outcome.STARTED;
+            sink.add(e);
+        });
+        scaler.start();
+        return spec.policy().describe() + " running: " + settle(spec, sink, timeout);
+    }
+
+    private static String settle(AutoScalerSpec spec, BlockingQueue<ScalingEvent> sink, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<String> changes = new ArrayList<>();
+        while (true) {
+            ScalingEvent e = sink.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e == null) {
+                return (changes.isEmpty() ? "" : String.join("; ", changes) + "; ")
+                        + "still working after " + timeout.toSeconds() + " s";
+            }
+            if (e.outcome() == ScalingEvent.Outcome.FAILED) {
+                throw new IllegalStateException(e.describe());
+            }
+            if (e.outcome() == ScalingEvent.Outcome.APPLIED) {
+                changes.add(e.detail());
+            }
+            boolean cooling = e.observation().cooldownLeftMs(spec.policy().cooldown().toMillis(), e.timeMs()) > 0;
+            if (e.outcome() == ScalingEvent.Outcome.HOLD && !cooling) {
+                return (changes.isEmpty() ? "" : String.join("; ", changes) + "; ") + "holding ("
+                        + e.decision().reason() + ")";
+            }
+        }
+    }
+
+    /** Stops the running policy after any change in progress; what it did meanwhile, or "". */
+    private String stop(Duration timeout) throws InterruptedException {
+        if (scaler == null) {
+            return "";
+        }
+        String policy = scaler.spec().policy().describe();
+        String finished = "";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (changing && System.nanoTime() < deadline) {
+            ScalingEvent e = events.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            if (e != null && (e.outcome() == ScalingEvent.Outcome.APPLIED || e.outcome() == ScalingEvent.Outcome.FAILED)) {
+                finished = " after its change in progress finished (" + e.describe() + ")";
+            }
+        }
+        scaler.close();
+        scaler = null;
+        changing = false;
+        return "stopped " + policy + finished;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (scaler != null) {
+            scaler.close();
+            scaler = null;
+        }
+    }
+}
