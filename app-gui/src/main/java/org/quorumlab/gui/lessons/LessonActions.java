@@ -96,8 +96,10 @@ public final class LessonActions implements StepExecutor {
             LOG.debug("Lesson action {} failed", action.describe(), e);
             String reason = e instanceof java.util.concurrent.TimeoutException ? "timed out: " + e.getMessage()
                     : ClientOps.reason(e);
+            long ms = millisSince(t0);
             return StepOutcome.of(action.expectFailure(), true,
-                    name + (action.expectFailure() ? " failed as expected: " : " failed: ") + reason, millisSince(t0));
+                    name + (action.expectFailure() ? " failed as expected: " : " failed: ") + reason + " after "
+                            + duration(ms), ms);
         }
     }
 
@@ -340,7 +342,7 @@ public final class LessonActions implements StepExecutor {
     }
 
     private static String reconfig(MembershipChange c) {
-        return "reconfig committed at zxid 0x" + Long.toHexString(c.configZxid()) + " in " + c.reconfigMillis() + " ms";
+        return "reconfig committed config 0x" + Long.toHexString(c.configZxid()) + " (" + c.reconfigMillis() + " ms)";
     }
 
     private static long millisSince(long t0) {

@@ -24,6 +24,11 @@ public record LessonSettings(Path clusterDir, int maxSlowFactor, Duration action
         }
     }
 
+    /** {@code ~/.quorumlab/lesson-cluster}, next to the bundled cluster's default directory. */
+    public static Path defaultClusterDir() {
+        return Path.of(System.getProperty("user.home"), ".quorumlab", "lesson-cluster");
+    }
+
     /** The console's settings: full slow motion, one minute per action. */
     public static LessonSettings forConsole(Path clusterDir) {
         return new LessonSettings(clusterDir, MAX_FACTOR, Duration.ofSeconds(60), Duration.ofMillis(25));
