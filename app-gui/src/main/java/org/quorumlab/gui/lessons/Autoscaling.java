@@ -19,7 +19,7 @@ import org.quorumlab.launcher.policy.ScalingEvent;
  */
 final class Autoscaling implements AutoCloseable {
 
-    private AutoScaler scaler;
+    private volatile AutoScaler scaler;
     private BlockingQueue<ScalingEvent> events;
     private volatile boolean changing;
 
@@ -38,13 +38,14 @@ final class Autoscaling implements AutoCloseable {
         }
         AutoScalerSpec spec = AutoScalerSpec.parse(policyText);
         events = new LinkedBlockingQueue<>();
-        scaler = new AutoScaler(spec, new LauncherActuator(launcher));
+        AutoScaler created = new AutoScaler(spec, new LauncherActuator(launcher));
         BlockingQueue<ScalingEvent> sink = events;
-        scaler.addListener(e -> {
+        created.addListener(e -> {
             changing = e.outcome() == ScalingEvent.Outcome.STARTED;
             sink.add(e);
         });
-        scaler.start();
+        scaler = created;
+        created.start();
         return spec.policy().describe() + " running: " + settle(spec, sink, timeout);
     }
 
@@ -74,10 +75,11 @@ final class Autoscaling implements AutoCloseable {
 
     /** Stops the running policy after any change in progress; what it did meanwhile, or "". */
     private String stop(Duration timeout) throws InterruptedException {
-        if (scaler == null) {
+        AutoScaler running = scaler;
+        if (running == null) {
             return "";
         }
-        String policy = scaler.spec().policy().describe();
+        String policy = running.spec().policy().describe();
         String finished = "";
         long deadline = System.nanoTime() + timeout.toNanos();
         while (changing && System.nanoTime() < deadline) {
@@ -86,17 +88,19 @@ final class Autoscaling implements AutoCloseable {
                 finished = " after its change in progress finished (" + e.describe() + ")";
             }
         }
-        scaler.close();
+        running.close();
         scaler = null;
         changing = false;
         return "stopped " + policy + finished;
     }
 
+    /** Stops the running policy at once (no waiting for a change in progress; also while {@link #apply} waits). */
     @Override
-    public synchronized void close() {
-        if (scaler != null) {
-            scaler.close();
-            scaler = null;
+    public void close() {
+        AutoScaler s = scaler;
+        scaler = null;
+        if (s != null) {
+            s.close();
         }
     }
 }

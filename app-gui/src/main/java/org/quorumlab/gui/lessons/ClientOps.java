@@ -72,6 +72,12 @@ final class ClientOps {
         return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 
+    /** Errors a client outlives by reconnecting: the connection or session broke, not the request. */
+    static boolean isTransient(KeeperException e) {
+        return e.code() == KeeperException.Code.CONNECTIONLOSS || e.code() == KeeperException.Code.SESSIONEXPIRED
+                || e.code() == KeeperException.Code.SESSIONMOVED;
+    }
+
     private static ZooKeeper open(String server, Duration timeout) throws IOException {
         ZKClientConfig cfg = new ZKClientConfig();
         cfg.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "false");

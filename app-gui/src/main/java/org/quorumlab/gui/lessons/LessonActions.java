@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.Consumer;
 import java.util.random.RandomGenerator;
 import java.util.stream.Collectors;
+import org.apache.zookeeper.KeeperException;
 import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.cluster.AdminFaults;
 import org.quorumlab.launcher.ClusterLauncher;
@@ -47,7 +48,7 @@ public final class LessonActions implements StepExecutor {
     private final ProgressPump pump;
     private final Autoscaling autoscaling = new Autoscaling();
     private final List<Consumer<ClusterLauncher>> clusterListeners = new CopyOnWriteArrayList<>();
-    private RecipeRunner recipeRunner;
+    private volatile RecipeRunner recipeRunner;
 
     /**
      * @param admin   admin HTTP client (not closed by this)
@@ -220,31 +221,41 @@ public final class LessonActions implements StepExecutor {
 
     private String clientOp(LessonAction a, boolean write) throws Exception {
         String path = a.textArg("path");
+        String data = write ? a.textArg("data") : null;
         NodeRef ref = a.nodeArg("node");
         Duration timeout = timeout();
-        long id;
-        if (ref != null) {
-            id = resolve(ref);
-            if (!a.expectFailure()) {
-                // a node that just restarted or rejoined after a heal needs a moment before it serves
-                progress(() -> {
-                    cluster.launcher().awaitServing(id, timeout);
-                    return null;
-                }, timeout);
-            }
-        } else {
-            id = progress(() -> anyServingNode(timeout), timeout);
-        }
-        String server = cluster.clientAddress(id);
+        Long named = ref == null ? null : resolve(ref);
+        long deadline = System.nanoTime() + timeout.toNanos();
         String result = progress(() -> {
-            try {
-                return write ? ClientOps.write(server, path, a.textArg("data"), timeout)
-                        : ClientOps.read(server, path, timeout);
-            } catch (org.apache.zookeeper.KeeperException e) {
-                throw new IllegalStateException(ClientOps.reason(e) + " from node " + id, e);
+            int lost = 0;
+            while (true) {
+                long id = named != null ? named : anyServingNode(remaining(deadline));
+                if (named != null && !a.expectFailure()) {
+                    // a node that just restarted or rejoined after a heal needs a moment before it serves
+                    cluster.launcher().awaitServing(id, remaining(deadline));
+                }
+                String server = cluster.clientAddress(id);
+                try {
+                    String r = write ? ClientOps.write(server, path, data, timeout) : ClientOps.read(server, path, timeout);
+                    return (write ? "wrote " + r + " through node " + id : "node " + id + " read " + r)
+                            + (lost == 0 ? "" : " (after " + lost + " lost connection" + (lost == 1 ? "" : "s") + ")");
+                } catch (KeeperException e) {
+                    // a lesson that expects the failure wants to see it; otherwise ride out a
+                    // transient loss (a node re-syncing on a busy machine) like any client would
+                    if (a.expectFailure() || !ClientOps.isTransient(e) || System.nanoTime() > deadline) {
+                        throw new IllegalStateException(ClientOps.reason(e) + " from node " + id, e);
+                    }
+                    lost++;
+                    LOG.info("{} through node {} lost its connection ({}), retrying", write ? "write" : "read", id,
+                            e.code());
+                }
             }
         }, timeout.plusSeconds(5));
-        return (write ? "wrote " + result + " through node " + id : "node " + id + " read " + result) + stepped();
+        return result + stepped();
+    }
+
+    private static Duration remaining(long deadlineNanos) {
+        return Duration.ofNanos(Math.max(0, deadlineNanos - System.nanoTime()));
     }
 
     private long anyServingNode(Duration timeout) {
@@ -355,15 +366,20 @@ public final class LessonActions implements StepExecutor {
 
     private void stopClients() {
         autoscaling.close();
-        if (recipeRunner != null) {
-            recipeRunner.close();
-            recipeRunner = null;
+        RecipeRunner r = recipeRunner;
+        recipeRunner = null;
+        if (r != null) {
+            r.close();
         }
     }
 
-    /** Stops the recipe clients and the auto-scaler, then the lesson cluster. */
+    /**
+     * Stops the recipe clients and the auto-scaler, then the lesson cluster. Not synchronized with
+     * {@link #run}: closing while an action waits makes that action fail quickly instead of blocking
+     * the caller (the console closes this on exit, from the UI thread).
+     */
     @Override
-    public synchronized void close() {
+    public void close() {
         try {
             stopClients();
         } finally {

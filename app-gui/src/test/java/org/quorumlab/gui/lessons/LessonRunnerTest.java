@@ -81,12 +81,12 @@ class LessonRunnerTest {
         LessonRunner.LessonReport report = runner.run(lesson);
         LOG.info(report.describe());
         List<LessonRunner.StepReport> steps = report.steps();
-        assertThat(steps).hasSize(7);
-        assertThat(steps.subList(0, 6)).as(report.describe()).allMatch(s -> s.outcome().asExpected());
-        assertThat(steps.get(3).outcome().text()).startsWith("wrote \"stepped through\" to /paused/value")
+        assertThat(steps).as(report.describe()).hasSize(9);
+        assertThat(steps.subList(0, 8)).as(report.describe()).allMatch(s -> s.outcome().asExpected());
+        assertThat(steps.get(5).outcome().text()).startsWith("wrote \"stepped through\" to /paused/value")
                 .contains("through node 1").containsPattern("paused: stepped \\d+ held messages");
-        assertThat(steps.get(4).outcome().text()).contains("node 2 read /paused/value = \"stepped through\"");
-        assertThat(steps.get(6).outcome().kind()).isEqualTo(StepOutcome.Kind.SUCCEEDED_UNEXPECTEDLY);
+        assertThat(steps.get(6).outcome().text()).contains("node 2 read /paused/value = \"stepped through\"");
+        assertThat(steps.get(8).outcome().kind()).isEqualTo(StepOutcome.Kind.SUCCEEDED_UNEXPECTEDLY);
         assertThat(report.passed()).isFalse();
     }
 
