@@ -20,7 +20,10 @@ import java.util.function.Supplier;
  */
 final class ProgressPump implements AutoCloseable {
 
-    /** How often the pause state is re-read from the nodes (the Teaching tab may pause them too). */
+    /**
+     * How often the pause state and the node list are re-read (the Teaching tab may pause the
+     * nodes too; nodes come and go).
+     */
     private static final long PAUSE_RECHECK_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final LessonTeaching teaching;
@@ -56,6 +59,7 @@ final class ProgressPump implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         long nextPauseCheck = System.nanoTime();
         boolean paused = false;
+        List<String> nodes = List.of();
         while (true) {
             try {
                 return f.get(stepInterval.toNanos(), TimeUnit.NANOSECONDS);
@@ -77,11 +81,12 @@ final class ProgressPump implements AutoCloseable {
                         + (paused ? " while paused (" + stepped + " held messages stepped)" : ""));
             }
             if (System.nanoTime() >= nextPauseCheck) {
-                paused = teaching.anyPaused(endpoints.get());
+                nodes = endpoints.get();
+                paused = teaching.anyPaused(nodes);
                 nextPauseCheck = System.nanoTime() + PAUSE_RECHECK_NANOS;
             }
             if (paused) {
-                stepped += teaching.stepAll(endpoints.get());
+                stepped += teaching.stepAll(nodes);
             }
         }
     }
