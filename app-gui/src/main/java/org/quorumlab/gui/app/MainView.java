@@ -84,7 +84,13 @@ public final class MainView {
     }
 
     private void applyFontSize() {
-        root.setStyle(vm.presenterModeProperty().get() ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", vm.fontSizePx()) : "");
+        boolean presenter = vm.presenterModeProperty().get();
+        root.setStyle(presenter ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", vm.fontSizePx()) : "");
+        // the style class lets a theme restyle presenter mode (assets' fonts.css has a .root.presenter rule)
+        root.getStyleClass().remove("presenter");
+        if (presenter) {
+            root.getStyleClass().add("presenter");
+        }
     }
 
     private void fillSaved() {
