@@ -22,6 +22,8 @@ import org.quorumlab.gui.connect.ConnectionDialog;
 import org.quorumlab.gui.connect.ConnectionDialogViewModel;
 import org.quorumlab.gui.console.ConsoleView;
 import org.quorumlab.gui.data.NodeDetailView;
+import org.quorumlab.gui.recipes.RecipesView;
+import org.quorumlab.gui.recipes.RecipesViewModel;
 import org.quorumlab.gui.service.ConnectionSpec;
 import org.quorumlab.gui.service.ZkSession;
 import org.quorumlab.gui.tree.TreePaneView;
@@ -31,6 +33,7 @@ import org.quorumlab.gui.watches.WatchesView;
 public final class MainView {
 
     private final MainViewModel vm;
+    private RecipesViewModel recipes;
     @FXML private ComboBox<String> connectionBox;
     @FXML private Button connectButton;
     @FXML private ToggleButton themeToggle;
@@ -40,6 +43,7 @@ public final class MainView {
     @FXML private Tab watchesTab;
     @FXML private Tab consoleTab;
     @FXML private Tab clusterTab;
+    @FXML private Tab recipesTab;
     @FXML private Tab lessonsTab;
     @FXML private BorderPane root;
     @FXML private CheckMenuItem presenterItem;
@@ -100,12 +104,17 @@ public final class MainView {
     }
 
     private void show(Workspace w) {
+        if (recipes != null) {
+            recipes.close();
+            recipes = null;
+        }
         if (w == null) {
             Node empty = placeholder("Not connected. Enter a connection string and press Connect.");
             treeTab.setContent(empty);
             watchesTab.setContent(placeholder("Not connected."));
             consoleTab.setContent(placeholder("Not connected."));
             clusterTab.setContent(placeholder("Not connected."));
+            recipesTab.setContent(placeholder("Not connected."));
             return;
         }
         SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
@@ -114,6 +123,8 @@ public final class MainView {
         treeTab.setContent(split);
         watchesTab.setContent(WatchesView.create(w.watches()));
         consoleTab.setContent(ConsoleView.create(w.console()));
+        recipes = RecipesViewModel.forConnection(w.session().spec().clientConnectString(), vm.executor());
+        recipesTab.setContent(RecipesView.create(recipes));
         try {
             clusterTab.setContent(ClusterTab.create(new ClusterContext(vm.adminEndpoints(), vm.launcher(),
                     w.session().spec().connectString(), vm.executor())));

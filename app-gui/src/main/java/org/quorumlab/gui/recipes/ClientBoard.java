@@ -23,8 +23,11 @@ final class ClientBoard {
         String state = CONNECTING;
         String detail = "";
         String connection;
+        String server = "";
         boolean claiming;
         boolean stopped;
+        long grants;
+        int troubles;
     }
 
     private final List<Entry> entries = new ArrayList<>();
@@ -53,7 +56,30 @@ final class ClientBoard {
 
     /** Records SUSPENDED/LOST, or {@code null} once the session is connected again. */
     synchronized void connection(int index, String connectionState) {
-        entry(index).connection = connectionState;
+        Entry e = entry(index);
+        if (connectionState != null && e.connection == null) {
+            e.troubles++;
+        }
+        e.connection = connectionState;
+    }
+
+    /** The server ({@code host:port}) the client's session is connected to, "" when none. */
+    synchronized void server(int index, String server) {
+        entry(index).server = server;
+    }
+
+    synchronized String serverOf(int index) {
+        return entry(index).server;
+    }
+
+    /** How often client {@code index} was granted the claim. */
+    synchronized long grantsOf(int index) {
+        return entry(index).grants;
+    }
+
+    /** How often client {@code index}'s session went SUSPENDED or LOST. */
+    synchronized int troublesOf(int index) {
+        return entry(index).troubles;
     }
 
     /** Client {@code index} now believes it holds the claim; counts it once. */
@@ -61,6 +87,7 @@ final class ClientBoard {
         Entry e = entry(index);
         if (!e.claiming && !e.stopped) {
             e.claiming = true;
+            e.grants++;
             claims++;
             grants++;
             maxClaims = Math.max(maxClaims, claims);
@@ -91,6 +118,7 @@ final class ClientBoard {
         dropClaim(e);
         e.state = STOPPED;
         e.connection = null;
+        e.server = "";
         e.stopped = true;
     }
 

@@ -51,7 +51,7 @@ final class DemoRun {
     }
 
     String connectedServer(int index) {
-        return client(index).connectedServer();
+        return board.serverOf(index);
     }
 
     private RecipeClient client(int index) {

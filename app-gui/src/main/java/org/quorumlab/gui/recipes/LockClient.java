@@ -63,7 +63,9 @@ final class LockClient extends RecipeClient {
     @Override
     protected void onConnectionTrouble() {
         // Curator's advice: a suspended session must assume it no longer holds the lock.
-        board.dropClaim(index);
+        if (board.isClaiming(index)) {
+            board.unclaim(index, WAITING, "let go of the lock: session suspended; " + counted());
+        }
     }
 
     private String counted() {

@@ -2,6 +2,8 @@ package org.quorumlab.gui.recipes;
 
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -27,7 +29,7 @@ abstract class RecipeClient {
     private static final Pattern REMOTE = Pattern.compile("remoteserver:\\S*?([\\w.\\-]*:\\d+)");
     private static final int SESSION_TIMEOUT_MS = 10_000;
     private static final int CONNECTION_TIMEOUT_MS = 5_000;
-    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration JOIN_TIMEOUT = Duration.ofSeconds(5);
 
     protected final int index;
     protected final ClientBoard board;
@@ -35,7 +37,6 @@ abstract class RecipeClient {
     private final String connectString;
     private final CountDownLatch stopSignal = new CountDownLatch(1);
     private final Thread thread;
-    private volatile CuratorFramework curator;
 
     RecipeClient(int index, String connectString, ClientBoard board, Pacing pacing) {
         this.index = index;
@@ -91,11 +92,7 @@ abstract class RecipeClient {
     }
 
     /** The server this client's session is connected to right now ({@code host:port}), or "". */
-    final String connectedServer() {
-        CuratorFramework c = curator;
-        if (c == null) {
-            return "";
-        }
+    private String connectedServer(CuratorFramework c) {
         try {
             Matcher m = REMOTE.matcher(String.valueOf(c.getZookeeperClient().getZooKeeper()));
             return m.find() ? m.group(1) : "";
@@ -105,13 +102,14 @@ abstract class RecipeClient {
     }
 
     private void run() {
+        // Curator never shuts down its default run-safe executor; owning it lets close() leave no thread behind.
+        ExecutorService runSafe = Executors.newSingleThreadExecutor(threads(THREAD_PREFIX + index + "-runsafe-"));
         CuratorFramework c = CuratorFrameworkFactory.builder().connectString(connectString)
                 .sessionTimeoutMs(SESSION_TIMEOUT_MS).connectionTimeoutMs(CONNECTION_TIMEOUT_MS)
                 .waitForShutdownTimeoutMs(2_000).retryPolicy(new ExponentialBackoffRetry(100, 5, 1_000))
-                .threadFactory(threads(THREAD_PREFIX + index + "-curator-")).build();
-        curator = c;
+                .threadFactory(threads(THREAD_PREFIX + index + "-curator-")).runSafeService(runSafe).build();
         try {
-            c.getConnectionStateListenable().addListener((client, state) -> onState(state));
+            c.getConnectionStateListenable().addListener((client, state) -> onState(client, state));
             c.start();
             while (running() && !c.blockUntilConnected(250, TimeUnit.MILLISECONDS)) {
                 board.show(index, ClientBoard.CONNECTING, "connecting to " + connectString);
@@ -125,16 +123,19 @@ abstract class RecipeClient {
             LOG.warn("recipe client {} failed", index, e);
         } finally {
             CloseableUtils.closeQuietly(c);
+            runSafe.shutdownNow();
             board.stopped(index);
         }
     }
 
-    private void onState(ConnectionState state) {
+    private void onState(CuratorFramework c, ConnectionState state) {
         if (state == ConnectionState.SUSPENDED || state == ConnectionState.LOST) {
             board.connection(index, state == ConnectionState.SUSPENDED ? ClientBoard.SUSPENDED : ClientBoard.LOST);
+            board.server(index, "");
             onConnectionTrouble();
         } else if (state.isConnected()) {
             board.connection(index, null);
+            board.server(index, connectedServer(c));
         }
     }
 

@@ -13,14 +13,14 @@ import org.quorumlab.engine.config.ServerConfigBuilder;
 import org.quorumlab.engine.node.QuorumLabServer;
 
 /** In-process ensemble with admin ports (the approach of the engine's AdminEnsemble test fixture). */
-final class TestEnsemble implements AutoCloseable {
+public final class TestEnsemble implements AutoCloseable {
 
     private final Map<Long, ServerConfig> configs = new TreeMap<>();
     private final Map<Long, QuorumLabServer> servers = new TreeMap<>();
     private final Map<Long, Integer> adminPorts = new TreeMap<>();
     private final List<QuorumServerSpec> specs = new ArrayList<>();
 
-    TestEnsemble(Path dir, int size) throws IOException {
+    public TestEnsemble(Path dir, int size) throws IOException {
         for (long id = 1; id <= size; id++) {
             specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
         }
@@ -35,33 +35,39 @@ final class TestEnsemble implements AutoCloseable {
         }
     }
 
-    TestEnsemble startAll() {
+    public TestEnsemble startAll() {
         configs.keySet().forEach(id -> servers.put(id, QuorumLabServer.start(configs.get(id))));
         return this;
     }
 
-    void stop(long id) {
+    public void stop(long id) {
         QuorumLabServer s = servers.remove(id);
         if (s != null) {
             s.close();
         }
     }
 
-    long leaderId() {
+    public long leaderId() {
         return servers.entrySet().stream().filter(e -> e.getValue().mode().equals("leader"))
                 .map(Map.Entry::getKey).findFirst().orElse(-1L);
     }
 
-    boolean settled() {
+    public boolean settled() {
         return leaderId() > 0 && servers.values().stream().noneMatch(s -> s.mode().equals("looking"));
     }
 
     /** Admin endpoints of every configured node (running or not), like the launcher's. */
-    List<String> adminEndpoints() {
+    public List<String> adminEndpoints() {
         return adminPorts.values().stream().map(p -> "127.0.0.1:" + p).toList();
     }
 
-    String connectString() {
+    /** The running member whose client port is {@code port}, or -1. */
+    public long idOfClientPort(int port) {
+        return specs.stream().filter(s -> s.clientPort() == port && servers.containsKey(s.id()))
+                .mapToLong(QuorumServerSpec::id).findFirst().orElse(-1);
+    }
+
+    public String connectString() {
         StringBuilder b = new StringBuilder();
         specs.forEach(s -> b.append(b.length() == 0 ? "" : ",").append("127.0.0.1:").append(s.clientPort()));
         return b.toString();

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * The admin HTTP endpoints named by {@code --admin host:port[,host:port...]} and a small JSON
- * client for them, shared by the {@code fault} and {@code events} commands. Each endpoint is one
- * server's admin port; its server id is asked from {@code /commands/configuration} when needed.
+ * client for them, shared by the {@code fault}, {@code teach} and {@code events} commands. Each
+ * endpoint is one server's admin port; its server id is asked from
+ * {@code /commands/configuration} when needed.
  */
 final class AdminEndpoints {
 

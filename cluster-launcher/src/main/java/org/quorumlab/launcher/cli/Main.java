@@ -20,6 +20,8 @@ public final class Main {
               status --dir D                                              nodes, pids, modes, ports
               fault partition 1,2|3 | drop 1->2 30% | delay 2->3 200ms | heal | show --admin h:p[,h:p]
               events --admin h:p[,h:p] [--json] [--no-load]               live consensus/session/load events
+              teach state | speed N | pause | resume | step | release ID | drop ID --dir D | --admin h:p[,h:p]
+                                                                          teaching mode: slow motion, stepping
               load --connect h:p,... --clients C --rate R --read-ratio X [--policy P]   load generator
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
               gui [--connect h:p,...[/chroot]]                            the console (no command: bundled cluster)
@@ -48,6 +50,7 @@ public final class Main {
                 case "status" -> StatusCommand.run(rest, System.out, System.err);
                 case "fault" -> FaultCommand.run(rest, System.out, System.err);
                 case "events" -> EventsCommand.run(rest, System.out, System.err);
+                case "teach" -> TeachCommand.run(rest, System.out, System.err);
                 case "load" -> LoadCommand.run(rest, System.out, System.err);
                 case "bench" -> BenchCommand.run(rest);
                 default -> {

@@ -62,6 +62,10 @@ public final class ZabHost implements TxnReplicator {
     private volatile long epoch;
     private volatile DynamicConfig membership;
 
+    /**
+     * @param wallClock         epoch milliseconds, for teaching mode's message timestamps
+     * @param teachingScheduler wakes teaching mode when a slowed message is due
+     */
     public ZabHost(ServerConfig config, GroupCommitLog log, MetadataStore metadata, SnapshotStore snapshots,
             QuorumTransport transport, DynamicConfigFile configFile, DynamicConfig membership,
             LongSupplier wallClock, TeachingGate.Scheduler teachingScheduler) {

@@ -75,13 +75,19 @@ final class AdminClient {
     }
 
     static JsonNode post(int adminPort, String path, String formBody) throws IOException, InterruptedException {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
-                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = postResponse(adminPort, path, formBody);
         if (r.statusCode() != 200) {
             throw new IOException(path + " answered " + r.statusCode() + ": " + r.body());
         }
         return JSON.readTree(r.body());
+    }
+
+    /** A POST whatever its status (for checking refusals). */
+    static HttpResponse<String> postResponse(int adminPort, String path, String formBody)
+            throws IOException, InterruptedException {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
+                .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** Value of an unlabelled (or exactly labelled) sample in Prometheus text, or NaN if absent. */

@@ -28,12 +28,17 @@ final class AdminEnsemble implements AutoCloseable {
     final Map<Long, QuorumLabServer> servers = new TreeMap<>();
 
     AdminEnsemble(Path dir, int size) throws IOException {
+        this(dir, size, TICK_TIME);
+    }
+
+    /** With a longer {@code tickTime} clients may negotiate longer sessions (up to 20 ticks). */
+    AdminEnsemble(Path dir, int size, int tickTime) throws IOException {
         List<QuorumServerSpec> specs = new ArrayList<>();
         for (long id = 1; id <= size; id++) {
             specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
         }
         for (QuorumServerSpec s : specs) {
-            ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(TICK_TIME)
+            ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(tickTime)
                     .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
                     .skipAcl(true).adminPort(0);
             if (size > 1) {
@@ -76,8 +81,12 @@ final class AdminEnsemble implements AutoCloseable {
 
     /** An official client, connected (waits for SyncConnected). */
     static ZooKeeper connect(String connectString) throws IOException, InterruptedException {
+        return connect(connectString, 10_000);
+    }
+
+    static ZooKeeper connect(String connectString, int sessionTimeoutMs) throws IOException, InterruptedException {
         CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connectString, 10_000, e -> {
+        ZooKeeper zk = new ZooKeeper(connectString, sessionTimeoutMs, e -> {
             if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
                 connected.countDown();
             }

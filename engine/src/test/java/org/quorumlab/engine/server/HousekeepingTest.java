@@ -1,0 +1,65 @@
+package org.quorumlab.engine.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.quorumlab.engine.config.ServerConfigBuilder;
+import org.quorumlab.engine.tree.DataTree;
+
+/** Session expiry waits while teaching mode suspends it, then every session gets a full timeout. */
+class HousekeepingTest {
+
+    private static final int TICK = 100;
+    private static final int TIMEOUT = 1_000;
+
+    private final SessionTracker sessions = new SessionTracker(1, TICK, 0);
+    private final Housekeeping housekeeping = new Housekeeping(new ServerConfigBuilder().tickTime(TICK).build(),
+            sessions, 0);
+    private final List<Long> expired = new ArrayList<>();
+    private final DataTree tree = new DataTree();
+
+    private final Housekeeping.Actions actions = new Housekeeping.Actions() {
+        @Override
+        public void expire(long sessionId) {
+            expired.add(sessionId);
+        }
+
+        @Override
+        public void submitInternal(long sessionId, int type, byte[] body) {
+        }
+
+        @Override
+        public void forwardToLeader(Request request) {
+        }
+    };
+
+    private void run(long nowMs, boolean suspended) {
+        housekeeping.run(nowMs, nowMs * 1_000_000, true, true, suspended, tree, actions);
+    }
+
+    @Test
+    void sessionsDoNotExpireWhileSuspendedAndAreRenewedAfterwards() {
+        sessions.add(7, TIMEOUT, 0);
+        sessions.add(8, TIMEOUT, 500);
+        run(5_000, true);
+        assertThat(expired).isEmpty();
+
+        run(6_000, false);
+        assertThat(expired).as("renewed when expiry resumes").isEmpty();
+        run(6_900, false);
+        assertThat(expired).isEmpty();
+        run(7_200, false);
+        assertThat(expired).containsExactlyInAnyOrder(7L, 8L);
+    }
+
+    @Test
+    void withoutSuspensionSessionsExpireOnTime() {
+        sessions.add(7, TIMEOUT, 0);
+        run(1_050, false);
+        assertThat(expired).isEmpty();
+        run(1_100, false);
+        assertThat(expired).containsExactly(7L);
+    }
+}
