@@ -1,15 +1,21 @@
 package org.quorumlab.gui.lessons;
 
+import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongConsumer;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.policy.AutoScaler;
 import org.quorumlab.launcher.policy.AutoScalerSpec;
+import org.quorumlab.launcher.policy.ClusterActuator;
 import org.quorumlab.launcher.policy.LauncherActuator;
+import org.quorumlab.launcher.policy.MemberState;
+import org.quorumlab.launcher.policy.MembershipOutcome;
 import org.quorumlab.launcher.policy.ScalingEvent;
 
 /**
@@ -26,11 +32,12 @@ final class Autoscaling implements AutoCloseable {
     /**
      * Replaces the running policy with {@code policyText} (or just stops it for {@code off}) and
      * waits until the new policy settles: its first poll with nothing to do outside a cooldown.
+     * {@code onAdded} hears of every server the policy adds (to bring it into the lesson's teaching state).
      *
      * @throws IllegalArgumentException for a policy the launcher cannot parse
      * @throws IllegalStateException    when a change the policy made failed
      */
-    synchronized String apply(String policyText, ClusterLauncher launcher, Duration timeout)
+    synchronized String apply(String policyText, ClusterLauncher launcher, Duration timeout, LongConsumer onAdded)
             throws InterruptedException {
         String stopped = stop(timeout);
         if (policyText.trim().equals("off")) {
@@ -38,7 +45,7 @@ final class Autoscaling implements AutoCloseable {
         }
         AutoScalerSpec spec = AutoScalerSpec.parse(policyText);
         events = new LinkedBlockingQueue<>();
-        AutoScaler created = new AutoScaler(spec, new LauncherActuator(launcher));
+        AutoScaler created = new AutoScaler(spec, notifying(new LauncherActuator(launcher), onAdded));
         BlockingQueue<ScalingEvent> sink = events;
         created.addListener(e -> {
             changing = e.outcome() == ScalingEvent.Outcome.STARTED;
@@ -71,6 +78,32 @@ final class Autoscaling implements AutoCloseable {
                         + e.decision().reason() + ")";
             }
         }
+    }
+
+    private static ClusterActuator notifying(ClusterActuator inner, LongConsumer onAdded) {
+        return new ClusterActuator() {
+            @Override
+            public List<MemberState> members() {
+                return inner.members();
+            }
+
+            @Override
+            public MembershipOutcome addServer() {
+                MembershipOutcome o = inner.addServer();
+                onAdded.accept(o.serverId());
+                return o;
+            }
+
+            @Override
+            public MembershipOutcome removeServer(long id) {
+                return inner.removeServer(id);
+            }
+
+            @Override
+            public Optional<InetSocketAddress> adminAddress(long id) {
+                return inner.adminAddress(id);
+            }
+        };
     }
 
     /** Stops the running policy after any change in progress; what it did meanwhile, or "". */

@@ -160,7 +160,8 @@ public final class LessonActions implements StepExecutor {
             case AUTOSCALE: {
                 String policy = a.textArg("policy");
                 Duration t = timeout();
-                return progress(() -> autoscaling.apply(policy, cluster.launcher(), t), t.plusSeconds(30));
+                return progress(() -> autoscaling.apply(policy, cluster.launcher(), t, this::joinTeaching),
+                        t.plusSeconds(30));
             }
             case NOTE:
                 return "narration only";
@@ -320,6 +321,15 @@ public final class LessonActions implements StepExecutor {
         }
         return clients + " " + recipe + " clients running (" + states.entrySet().stream()
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + "): " + r.headline();
+    }
+
+    /** Brings a server the auto-scaler added into the lesson's speed and pause state. */
+    private void joinTeaching(long id) {
+        try {
+            teaching.applyTo(cluster.adminEndpoint(id));
+        } catch (java.io.IOException | RuntimeException e) {
+            LOG.warn("Could not put node {} into the lesson's teaching state: {}", id, e.getMessage());
+        }
     }
 
     private long resolve(NodeRef ref) throws Exception {
