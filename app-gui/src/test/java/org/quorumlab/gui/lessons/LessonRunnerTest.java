@@ -81,12 +81,13 @@ class LessonRunnerTest {
         LessonRunner.LessonReport report = runner.run(lesson);
         LOG.info(report.describe());
         List<LessonRunner.StepReport> steps = report.steps();
-        assertThat(steps).as(report.describe()).hasSize(9);
-        assertThat(steps.subList(0, 8)).as(report.describe()).allMatch(s -> s.outcome().asExpected());
+        assertThat(steps).as(report.describe()).hasSize(10);
+        assertThat(steps.subList(0, 9)).as(report.describe()).allMatch(s -> s.outcome().asExpected());
         assertThat(steps.get(5).outcome().text()).startsWith("wrote \"stepped through\" to /paused/value")
                 .contains("through node 1").containsPattern("paused: stepped \\d+ held messages");
         assertThat(steps.get(6).outcome().text()).contains("node 2 read /paused/value = \"stepped through\"");
-        assertThat(steps.get(8).outcome().kind()).isEqualTo(StepOutcome.Kind.SUCCEEDED_UNEXPECTEDLY);
+        assertThat(steps.get(8).outcome().text()).startsWith("restarted node 3; it serves as ");
+        assertThat(steps.get(9).outcome().kind()).isEqualTo(StepOutcome.Kind.SUCCEEDED_UNEXPECTEDLY);
         assertThat(report.passed()).isFalse();
     }
 
