@@ -129,7 +129,7 @@ public final class LessonActions implements StepExecutor {
                 return start(resolve(a.nodeArg("id")), true);
             case ADD_NODE: {
                 MembershipChange c = progress(() -> cluster.launcher().addServer(-1, timeout()), timeout());
-                teaching.applyTo(cluster.adminEndpoint(c.serverId()));
+                joinTeaching(c.serverId());
                 return "added node " + c.serverId() + ": " + reconfig(c) + stepped();
             }
             case REMOVE_NODE: {
@@ -212,7 +212,7 @@ public final class LessonActions implements StepExecutor {
             throw new IllegalStateException("node " + id + " is already running");
         }
         cluster.awaitAdmin(id, timeout());
-        teaching.applyTo(cluster.adminEndpoint(id));
+        joinTeaching(id);
         progress(() -> {
             l.awaitServing(id, timeout());
             return null;
@@ -323,7 +323,10 @@ public final class LessonActions implements StepExecutor {
                 .map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(", ")) + "): " + r.headline();
     }
 
-    /** Brings a server the auto-scaler added into the lesson's speed and pause state. */
+    /**
+     * Brings a (re)started or added server into the lesson's speed and pause state; a refusal is
+     * logged rather than failing an action whose real work (the node runs) succeeded.
+     */
     private void joinTeaching(long id) {
         try {
             teaching.applyTo(cluster.adminEndpoint(id));
