@@ -4,6 +4,7 @@ import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
@@ -11,6 +12,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import org.quorumlab.gui.cluster.ClusterContext;
@@ -44,6 +46,9 @@ public final class MainView {
     @FXML private Tab clusterTab;
     @FXML private Tab recipesTab;
     @FXML private Tab teachingTab;
+    @FXML private Tab lessonsTab;
+    @FXML private BorderPane root;
+    @FXML private CheckMenuItem presenterItem;
     @FXML private Region stateDot;
     @FXML private Label status;
     @FXML private ProgressIndicator connecting;
@@ -82,6 +87,22 @@ public final class MainView {
         });
         vm.workspaceProperty().addListener((o, a, b) -> show(b));
         show(vm.workspaceProperty().get());
+        presenterItem.setId("presenterMode");
+        presenterItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
+        // an inline root font size beats the themes' .root rule; everything sized in em follows it
+        vm.presenterModeProperty().addListener((o, a, b) -> applyFontSize());
+        applyFontSize();
+        lessonsTab.setContent(ConsoleLessons.create(vm));
+    }
+
+    private void applyFontSize() {
+        boolean presenter = vm.presenterModeProperty().get();
+        root.setStyle(presenter ? String.format(java.util.Locale.ROOT, "-fx-font-size: %.1fpx;", vm.fontSizePx()) : "");
+        // the style class lets a theme restyle presenter mode (assets' fonts.css has a .root.presenter rule)
+        root.getStyleClass().remove("presenter");
+        if (presenter) {
+            root.getStyleClass().add("presenter");
+        }
     }
 
     private void fillSaved() {

@@ -1,7 +1,10 @@
 package org.quorumlab.gui.app;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -19,12 +22,15 @@ import org.quorumlab.gui.service.ZkSession;
 import org.quorumlab.launcher.ClusterLauncher;
 
 /**
- * Main window state: the connection selector, connection state (banner), theme, status text and
- * the {@link Workspace} of the current session.
+ * Main window state: the connection selector, connection state (banner), theme, presenter mode
+ * (large fonts), status text and the {@link Workspace} of the current session.
  */
 public final class MainViewModel {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(30);
+    /** The themes' root font size in px; presenter mode multiplies it by {@link #PRESENTER_SCALE}. */
+    public static final double BASE_FONT_PX = 12;
+    public static final double PRESENTER_SCALE = 1.6;
     private final TaskExecutor executor;
     private final ConnectionStore store;
     private final StringProperty connectionText = new SimpleStringProperty("");
@@ -36,6 +42,8 @@ public final class MainViewModel {
     private final StringProperty status = new SimpleStringProperty("Not connected");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty connecting = new SimpleBooleanProperty();
+    private final BooleanProperty presenterMode = new SimpleBooleanProperty();
+    private final List<AutoCloseable> shutdownResources = new CopyOnWriteArrayList<>();
     private volatile ClusterLauncher launcher;
 
     /** Main ViewModel; saved connections load in the background. */
@@ -54,6 +62,7 @@ public final class MainViewModel {
     public StringProperty statusProperty() { return status; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public BooleanProperty connectingProperty() { return connecting; }
+    public BooleanProperty presenterModeProperty() { return presenterMode; }
     public TaskExecutor executor() { return executor; }
     public ConnectionStore store() { return store; }
 
@@ -77,6 +86,45 @@ public final class MainViewModel {
             return l.members().stream().map(id -> l.ports(id).admin()).filter(p -> p > 0)
                     .map(p -> "127.0.0.1:" + p).toList();
         };
+    }
+
+    /** Toggles presenter mode: every font of the console {@link #PRESENTER_SCALE} times larger. */
+    public void togglePresenterMode() {
+        presenterMode.set(!presenterMode.get());
+    }
+
+    /** Root font size for the current mode, in px. */
+    public double fontSizePx() {
+        return presenterMode.get() ? BASE_FONT_PX * PRESENTER_SCALE : BASE_FONT_PX;
+    }
+
+    /**
+     * Makes {@code l} (a cluster a lesson just started) the managed cluster and connects to it. The
+     * previous bundled cluster keeps running (its data is untouched) until the console exits.
+     */
+    public void useCluster(ClusterLauncher l, String name) {
+        this.launcher = l;
+        connect(new ConnectionSpec(name, l.connectString(), "", "super:" + l.superPassword(),
+                ConnectionSpec.DEFAULT_TIMEOUT_MS));
+    }
+
+    /** Registers something to close when the console exits (see {@link #shutdown()}). */
+    public void closeOnShutdown(AutoCloseable resource) {
+        shutdownResources.add(resource);
+    }
+
+    /** Closes the registered resources, newest first; failures are ignored (the console is exiting). */
+    public void shutdown() {
+        List<AutoCloseable> all = new ArrayList<>(shutdownResources);
+        shutdownResources.clear();
+        Collections.reverse(all);
+        for (AutoCloseable r : all) {
+            try {
+                r.close();
+            } catch (Exception e) {
+                status.set("closing " + r + " failed: " + e.getMessage());
+            }
+        }
     }
 
     /** Toggles light/dark. */

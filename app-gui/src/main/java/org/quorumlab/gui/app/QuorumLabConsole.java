@@ -76,6 +76,7 @@ public final class QuorumLabConsole extends Application {
     public void stop() {
         if (vm != null) {
             vm.disconnect();
+            vm.shutdown();
             ClusterLauncher l = vm.launcher();
             if (l != null) {
                 l.close();
