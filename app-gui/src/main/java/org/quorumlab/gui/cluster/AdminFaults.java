@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.quorumlab.gui.admin.AdminClient;
+import org.quorumlab.gui.admin.MemberBroadcast;
 
 /**
  * {@link FaultControl} through every node's {@code /faults} endpoint (each node only cuts its own
@@ -32,24 +33,6 @@ public final class AdminFaults implements FaultControl {
     }
 
     private int applyAll(String action, Map<String, String> params) throws IOException {
-        int ok = 0;
-        IOException refused = null;
-        for (String ep : endpoints.get()) {
-            try {
-                client.fault(ep, action, params);
-                ok++;
-            } catch (java.net.ConnectException | java.net.http.HttpTimeoutException e) {
-                // node down: nothing to apply
-            } catch (IOException e) {
-                if (e.getCause() instanceof java.net.ConnectException) {
-                    continue;
-                }
-                refused = e;
-            }
-        }
-        if (ok == 0 && refused != null) {
-            throw refused;
-        }
-        return ok;
+        return MemberBroadcast.toAll(endpoints.get(), ep -> client.fault(ep, action, params)).answeredUnlessAllRefused();
     }
 }

@@ -2,11 +2,10 @@ package org.quorumlab.gui.lessons;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.util.List;
 import java.util.Map;
 import org.quorumlab.gui.admin.AdminClient;
+import org.quorumlab.gui.admin.MemberBroadcast;
 
 /**
  * The lesson cluster's teaching mode (docs: the teaching admin API): the speed and pause state a
@@ -94,24 +93,11 @@ final class LessonTeaching {
     }
 
     private int applyAll(List<String> endpoints, String action, Map<String, String> params) throws IOException {
-        int ok = 0;
-        IOException refused = null;
-        for (String ep : endpoints) {
-            try {
-                admin.teachingAction(ep, action, params);
-                ok++;
-            } catch (ConnectException | HttpTimeoutException e) {
-                // node down: it gets the state when it starts again
-            } catch (IOException e) {
-                if (e.getCause() instanceof ConnectException) {
-                    continue;
-                }
-                refused = e;
-            }
+        // a node that is down gets the state when it starts again
+        MemberBroadcast sent = MemberBroadcast.toAll(endpoints, ep -> admin.teachingAction(ep, action, params));
+        if (sent.refused() != null) {
+            throw new IOException("teaching " + action + " refused: " + sent.refused().getMessage(), sent.refused());
         }
-        if (refused != null) {
-            throw new IOException("teaching " + action + " refused: " + refused.getMessage(), refused);
-        }
-        return ok;
+        return sent.answered();
     }
 }

@@ -2,8 +2,6 @@ package org.quorumlab.gui.teaching;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.net.ConnectException;
-import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -16,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.gui.admin.MemberBroadcast;
 
 /** {@link TeachingControl} through every member's admin API ({@code /teaching}, {@code /faults}). */
 public final class AdminTeaching implements TeachingControl {
@@ -49,7 +48,7 @@ public final class AdminTeaching implements TeachingControl {
                 out.add(new MemberTeaching(id, ep, t.path("slowFactor").asInt(1), t.path("paused").asBoolean(),
                         t.path("messageDelayMs").asLong(), held(id, t.path("held")), blocked, drops));
             } catch (IOException e) {
-                if (!unreachable(e)) {
+                if (!MemberBroadcast.unreachable(e)) {
                     refused = e;
                 }
                 idByEndpoint.remove(ep);
@@ -110,40 +109,12 @@ public final class AdminTeaching implements TeachingControl {
 
     @Override
     public int heal() throws IOException {
-        int ok = 0;
-        IOException refused = null;
-        for (String ep : endpoints.get()) {
-            try {
-                client.fault(ep, "heal", Map.of());
-                ok++;
-            } catch (IOException e) {
-                if (!unreachable(e)) {
-                    refused = e;
-                }
-            }
-        }
-        if (ok == 0 && refused != null) {
-            throw refused;
-        }
-        return ok;
+        return MemberBroadcast.toAll(endpoints.get(), ep -> client.fault(ep, "heal", Map.of())).answeredUnlessAllRefused();
     }
 
     private int onAll(String action, Map<String, String> params) throws IOException {
-        int ok = 0;
-        IOException refused = null;
-        for (String ep : endpoints.get()) {
-            try {
-                client.teachingAction(ep, action, params);
-                ok++;
-            } catch (IOException e) {
-                if (!unreachable(e)) {
-                    refused = e;
-                }
-            }
-        }
-        if (ok == 0 && refused != null) {
-            throw refused;
-        }
+        int ok = MemberBroadcast.toAll(endpoints.get(), ep -> client.teachingAction(ep, action, params))
+                .answeredUnlessAllRefused();
         if (ok == 0) {
             throw new IOException("no cluster member answered");
         }
@@ -184,10 +155,5 @@ public final class AdminTeaching implements TeachingControl {
                     h.path("sentTs").asLong(), deliver == null || deliver.isNull() ? -1 : deliver.asLong()));
         }
         return out;
-    }
-
-    private static boolean unreachable(IOException e) {
-        return e instanceof ConnectException || e instanceof HttpTimeoutException
-                || e.getCause() instanceof ConnectException;
     }
 }
