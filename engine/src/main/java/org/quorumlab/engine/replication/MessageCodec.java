@@ -43,6 +43,26 @@ public final class MessageCodec {
         return out.toByteArray();
     }
 
+    /**
+     * The packet part of a {@link Message.Peer} frame. A frame is {@link #encodePeerHeader} followed by
+     * these bytes, so one proposal encoded once can go to every learner behind its own header.
+     */
+    public static byte[] encodePacket(Packet p) {
+        JuteOutput out = new JuteOutput();
+        writePacket(out, p);
+        return out.toByteArray();
+    }
+
+    /** The bytes of a {@link Message.Peer} frame that precede its packet (see {@link #encodePacket}). */
+    public static byte[] encodePeerHeader(long from, long session, long seq) {
+        JuteOutput out = new JuteOutput();
+        out.writeLong(from);
+        out.writeInt(PEER);
+        out.writeLong(session);
+        out.writeLong(seq);
+        return out.toByteArray();
+    }
+
     public static Message decode(byte[] bytes) {
         JuteInput in = new JuteInput(bytes);
         long from = in.readLong();

@@ -11,6 +11,8 @@ import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.consensus.Action;
 import org.quorumlab.engine.consensus.Event;
 import org.quorumlab.engine.consensus.LogEntry;
+import org.quorumlab.engine.consensus.Message;
+import org.quorumlab.engine.consensus.Packet;
 import org.quorumlab.engine.consensus.ProposeResult;
 import org.quorumlab.engine.consensus.QuorumConfig;
 import org.quorumlab.engine.consensus.ServerState;
@@ -55,6 +57,10 @@ public final class ZabHost implements TxnReplicator {
     private ZabNode node;
     private RequestPipeline pipeline;
     private Listener listener;
+    private DurabilityReports durability;
+    /** The entry whose PROPOSAL packet was encoded last, and its bytes (pipeline thread only). */
+    private LogEntry lastProposed;
+    private byte[] lastProposalBytes;
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -75,6 +81,10 @@ public final class ZabHost implements TxnReplicator {
     public void attach(RequestPipeline pipeline, ZabNode node) {
         this.pipeline = pipeline;
         this.node = node;
+        this.durability = new DurabilityReports(pipeline::execute, zxid -> {
+            node.persisted(zxid);
+            run();
+        });
     }
 
     public void addEventSink(Consumer<Object> sink) {
@@ -187,7 +197,7 @@ public final class ZabHost implements TxnReplicator {
 
     private void execute(Action a) {
         if (a instanceof Action.Send s) {
-            transport.send(s.to(), MessageCodec.encode(s.message()));
+            send(s);
         } else if (a instanceof Action.PersistEntries p) {
             persist(p);
         } else if (a instanceof Action.PersistEpoch p) {
@@ -195,6 +205,7 @@ public final class ZabHost implements TxnReplicator {
             metadata.put(ACCEPTED_EPOCH, p.acceptedEpoch());
             metadata.put(CURRENT_EPOCH, p.currentEpoch());
         } else if (a instanceof Action.Truncate t) {
+            durability.newHistory();
             log.runExclusive(l -> l.truncateAfter(t.afterZxid()));
         } else if (a instanceof Action.InstallSnapshot s) {
             installSnapshot(s.zxid(), s.snapshot());
@@ -213,20 +224,31 @@ public final class ZabHost implements TxnReplicator {
         }
     }
 
+    /** A PROPOSAL goes to every follower: its packet is encoded once and shared behind per-link headers. */
+    private void send(Action.Send s) {
+        if (s.message() instanceof Message.Peer m && m.packet() instanceof Packet.Proposal proposal) {
+            if (proposal.entry() != lastProposed) {
+                lastProposed = proposal.entry();
+                lastProposalBytes = MessageCodec.encodePacket(proposal);
+            }
+            transport.send(s.to(), MessageCodec.encodePeerHeader(m.from(), m.session(), m.seq()), lastProposalBytes);
+        } else {
+            transport.send(s.to(), MessageCodec.encode(s.message()));
+        }
+    }
+
     private void persist(Action.PersistEntries p) {
         CompletableFuture<Long> last = null;
         for (LogEntry e : p.entries()) {
             last = log.appendAsync(new org.quorumlab.engine.storage.LogEntry(e.zxid(), e.payload()));
         }
         long lastZxid = p.lastZxid();
+        long history = durability.history();
         last.whenComplete((zxid, error) -> {
             if (error != null) {
                 listener.fatal(error);
             } else {
-                pipeline.execute(() -> {
-                    node.persisted(lastZxid);
-                    run();
-                });
+                durability.durable(history, lastZxid);
             }
         });
     }
@@ -238,6 +260,7 @@ public final class ZabHost implements TxnReplicator {
 
     private void installSnapshot(long zxid, byte[] bytes) {
         DataTree tree = TreeSnapshotCodec.deserialize(bytes);
+        durability.newHistory();
         log.runExclusive(l -> l.truncateAfter(0));
         snapshots.save(new Snapshot(zxid, bytes));
         pipeline.replaceTree(tree);

@@ -39,6 +39,7 @@ public final class NettyQuorumTransport implements QuorumTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyQuorumTransport.class);
     private static final int MAX_FRAME = 256 * 1024 * 1024;
+    private static final byte[] EMPTY = new byte[0];
     private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Set on an outbound channel while a flush is queued on its event loop; touched only there. */
     private static final AttributeKey<Boolean> FLUSH_PENDING = AttributeKey.valueOf("quorumlab.flushPending");
@@ -115,21 +116,27 @@ public final class NettyQuorumTransport implements QuorumTransport {
 
     @Override
     public void send(long to, byte[] frame) {
+        send(to, frame, EMPTY);
+    }
+
+    /** The shared body is wrapped, not copied: one encoded proposal serves every follower. */
+    @Override
+    public void send(long to, byte[] head, byte[] body) {
         if (faults.shouldDrop(to)) {
             return;
         }
         long delay = faults.delayFor(to);
         if (delay > 0) {
-            group.schedule(() -> write(to, frame), delay, TimeUnit.MILLISECONDS);
+            group.schedule(() -> write(to, head, body), delay, TimeUnit.MILLISECONDS);
         } else {
-            write(to, frame);
+            write(to, head, body);
         }
     }
 
-    private void write(long to, byte[] frame) {
+    private void write(long to, byte[] head, byte[] body) {
         Channel ch = outbound.get(to);
         if (ch != null && ch.isActive()) {
-            ByteBuf buf = Unpooled.wrappedBuffer(frame);
+            ByteBuf buf = body.length == 0 ? Unpooled.wrappedBuffer(head) : Unpooled.wrappedBuffer(head, body);
             if (ch.eventLoop().inEventLoop()) {
                 writeCoalesced(ch, buf);
             } else {
