@@ -1,5 +1,6 @@
 package org.quorumlab.engine.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -43,6 +44,8 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private static final Logger LOG = LoggerFactory.getLogger(NettyClientConnection.class);
     private static final int AUTH_XID = -4;
     private static final int NOTIFICATION_XID = -1;
+    /** A reply buffer grown beyond this by one large reply is dropped rather than kept per connection. */
+    private static final int MAX_RETAINED_REPLY_BUFFER = 64 * 1024;
 
     private final RequestPipeline pipeline;
     private final ServerView serverView;
@@ -58,6 +61,8 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private volatile boolean connected;
     private final long createdMs = System.currentTimeMillis();
     private final ConnectionStats connStats = new ConnectionStats();
+    /** Touched only on the channel's event loop. */
+    private JuteOutput replyBuffer = new JuteOutput();
 
     NettyClientConnection(RequestPipeline pipeline, ServerView serverView, ServerStats stats, String superDigest) {
         this.pipeline = pipeline;
@@ -142,42 +147,49 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void send(ReplyHeader header, JuteRecord body) {
-        JuteOutput out = new JuteOutput();
-        out.writeInt(0);
-        header.write(out);
-        if (body != null) {
-            body.write(out);
-        }
-        writeFrame(out);
+        writeFrame(header, body);
     }
 
     @Override
     public void sendConnectResponse(JuteRecord response) {
-        JuteOutput out = new JuteOutput();
-        out.writeInt(0);
-        response.write(out);
-        writeFrame(out);
+        writeFrame(response, null);
     }
 
-    private void writeFrame(JuteOutput out) {
+    /**
+     * Encodes and writes on the channel's event loop, so the pipeline thread only hands the reply
+     * over (records are immutable). The write and its flush are scheduled there: a write task
+     * queued behind a pending flush task would otherwise miss that flush and sit unflushed until
+     * some later reply.
+     */
+    private void writeFrame(JuteRecord first, JuteRecord second) {
         Channel ch = channel;
         if (ch == null || closed.get()) {
             return;
         }
-        out.writeIntAt(0, out.size() - 4);
-        sent.incrementAndGet();
-        stats.packetsSent.increment();
-        io.netty.buffer.ByteBuf frame = Unpooled.wrappedBuffer(out.array(), 0, out.size());
-        // Write and schedule the flush on the event loop: a write task queued behind a pending flush task
-        // would otherwise miss that flush and sit unflushed until some later reply.
         if (ch.eventLoop().inEventLoop()) {
-            writeAndScheduleFlush(ch, frame);
+            encodeAndWrite(ch, first, second);
         } else {
-            ch.eventLoop().execute(() -> writeAndScheduleFlush(ch, frame));
+            ch.eventLoop().execute(() -> encodeAndWrite(ch, first, second));
         }
     }
 
-    private void writeAndScheduleFlush(Channel ch, io.netty.buffer.ByteBuf frame) {
+    /** On the event loop: encodes into this connection's reused buffer, copies into a pooled I/O buffer. */
+    private void encodeAndWrite(Channel ch, JuteRecord first, JuteRecord second) {
+        JuteOutput out = replyBuffer;
+        out.reset();
+        out.writeInt(0);
+        first.write(out);
+        if (second != null) {
+            second.write(out);
+        }
+        out.writeIntAt(0, out.size() - 4);
+        sent.incrementAndGet();
+        stats.packetsSent.increment();
+        ByteBuf frame = ch.alloc().ioBuffer(out.size());
+        frame.writeBytes(out.array(), 0, out.size());
+        if (out.size() > MAX_RETAINED_REPLY_BUFFER) {
+            replyBuffer = new JuteOutput();
+        }
         ch.write(frame);
         if (flushScheduled.compareAndSet(false, true)) {
             ch.eventLoop().execute(() -> {

@@ -61,6 +61,8 @@ public final class ZabHost implements TxnReplicator {
     /** The entry whose PROPOSAL packet was encoded last, and its bytes (pipeline thread only). */
     private LogEntry lastProposed;
     private byte[] lastProposalBytes;
+    /** Leader: records proposed and not yet applied, in zxid order, so applying needs no decode. */
+    private final java.util.ArrayDeque<TxnRecord> proposed = new java.util.ArrayDeque<>();
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -99,7 +101,7 @@ public final class ZabHost implements TxnReplicator {
             node.peerDisconnected(peer);
             run();
         }));
-        transport.start((from, frame) -> pipeline.execute(() -> receive(from, frame)));
+        transport.start(this::receive);
         run();
     }
 
@@ -111,14 +113,19 @@ public final class ZabHost implements TxnReplicator {
         });
     }
 
+    /** On a transport thread: decodes there, so the pipeline thread only steps the node. */
     private void receive(long from, byte[] frame) {
+        Message message;
         try {
-            node.step(MessageCodec.decode(frame));
+            message = MessageCodec.decode(frame);
         } catch (MalformedRecordException e) {
             LOG.warn("Dropping malformed quorum frame from server {}: {}", from, e.getMessage());
             return;
         }
-        run();
+        pipeline.execute(() -> {
+            node.step(message);
+            run();
+        });
     }
 
     // ------------------------------------------------------------ TxnReplicator
@@ -136,6 +143,7 @@ public final class ZabHost implements TxnReplicator {
     @Override
     public void propose(TxnRecord record) {
         byte[] payload = TxnCodec.encode(record);
+        TxnRecord proposedRecord = record;
         ProposeResult result;
         if (record.txn() instanceof Txn.Reconfig r) {
             DynamicConfig next = DynamicConfig.parse(new String(r.configData(), StandardCharsets.UTF_8));
@@ -144,10 +152,14 @@ public final class ZabHost implements TxnReplicator {
                 TxnHeader h = record.header();
                 TxnRecord error = new TxnRecord(new TxnHeader(h.sessionId(), h.cxid(), h.zxid(), h.timeMs(), OpCode.error),
                         new Txn.Error(errorFor(refused.reason()).intValue()));
+                proposedRecord = error;
                 result = node.propose(TxnCodec.encode(error));
             }
         } else {
             result = node.propose(payload);
+        }
+        if (result instanceof ProposeResult.Accepted) {
+            proposed.addLast(proposedRecord);
         }
         if (result instanceof ProposeResult.Accepted a && a.zxid() != record.zxid()) {
             throw new IllegalStateException("consensus assigned 0x" + Long.toHexString(a.zxid())
@@ -253,8 +265,13 @@ public final class ZabHost implements TxnReplicator {
         });
     }
 
+    /** A leader applies the records it proposed; anything else is decoded from the log entry. */
     private void apply(LogEntry entry) {
-        TxnRecord record = TxnCodec.decode(entry.payload());
+        while (!proposed.isEmpty() && proposed.peekFirst().zxid() < entry.zxid()) {
+            proposed.pollFirst();
+        }
+        TxnRecord record = !proposed.isEmpty() && proposed.peekFirst().zxid() == entry.zxid() ? proposed.pollFirst()
+                : TxnCodec.decode(entry.payload());
         listener.committed(record);
     }
 
@@ -313,6 +330,7 @@ public final class ZabHost implements TxnReplicator {
     }
 
     private void roleChanged(Action.RoleChanged r) {
+        proposed.clear();
         role = r.role();
         leaderId = r.leaderId();
         epoch = r.epoch();
