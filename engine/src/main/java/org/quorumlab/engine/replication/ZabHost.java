@@ -63,6 +63,8 @@ public final class ZabHost implements TxnReplicator {
     private byte[] lastProposalBytes;
     /** Leader: records proposed and not yet applied, in zxid order, so applying needs no decode. */
     private final java.util.ArrayDeque<TxnRecord> proposed = new java.util.ArrayDeque<>();
+    /** Reused to encode proposed txns (pipeline thread only). */
+    private final org.quorumlab.engine.proto.JuteOutput txnScratch = new org.quorumlab.engine.proto.JuteOutput(2048);
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -142,7 +144,7 @@ public final class ZabHost implements TxnReplicator {
 
     @Override
     public void propose(TxnRecord record) {
-        byte[] payload = TxnCodec.encode(record);
+        byte[] payload = TxnCodec.encode(record, txnScratch);
         TxnRecord proposedRecord = record;
         ProposeResult result;
         if (record.txn() instanceof Txn.Reconfig r) {
