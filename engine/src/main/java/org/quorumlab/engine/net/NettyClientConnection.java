@@ -52,11 +52,11 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private final ServerStats stats;
     private final String superDigest;
     private final List<Id> authInfo = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private volatile Channel channel;
+    private volatile ChannelWriteQueue<Reply> replies;
     private volatile long sessionId;
     private volatile boolean connected;
     private final long createdMs = System.currentTimeMillis();
@@ -74,6 +74,7 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        replies = new ChannelWriteQueue<>(channel, this::encode);
         if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
             authInfo.add(new Id("ip", a.getAddress().getHostAddress()));
         }
@@ -156,47 +157,41 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * Encodes and writes on the channel's event loop, so the pipeline thread only hands the reply
-     * over (records are immutable). The write and its flush are scheduled there: a write task
-     * queued behind a pending flush task would otherwise miss that flush and sit unflushed until
-     * some later reply.
+     * Hands the reply to the channel's event loop, which encodes it (records are immutable), so the
+     * pipeline thread does no encoding; replies queued together leave in one write and one flush.
      */
     private void writeFrame(JuteRecord first, JuteRecord second) {
-        Channel ch = channel;
-        if (ch == null || closed.get()) {
+        ChannelWriteQueue<Reply> queue = replies;
+        if (queue == null || closed.get()) {
             return;
         }
-        if (ch.eventLoop().inEventLoop()) {
-            encodeAndWrite(ch, first, second);
-        } else {
-            ch.eventLoop().execute(() -> encodeAndWrite(ch, first, second));
-        }
+        queue.enqueue(new Reply(first, second));
     }
 
-    /** On the event loop: encodes into this connection's reused buffer, copies into a pooled I/O buffer. */
-    private void encodeAndWrite(Channel ch, JuteRecord first, JuteRecord second) {
+    /**
+     * On the event loop: encodes into this connection's reused buffer, copies into a pooled I/O
+     * buffer. A reply queued before {@link #close} still goes out: the close task runs after it.
+     */
+    private ByteBuf encode(Reply reply) {
         JuteOutput out = replyBuffer;
         out.reset();
         out.writeInt(0);
-        first.write(out);
-        if (second != null) {
-            second.write(out);
+        reply.first().write(out);
+        if (reply.second() != null) {
+            reply.second().write(out);
         }
         out.writeIntAt(0, out.size() - 4);
         sent.incrementAndGet();
         stats.packetsSent.increment();
-        ByteBuf frame = ch.alloc().ioBuffer(out.size());
+        ByteBuf frame = channel.alloc().ioBuffer(out.size());
         frame.writeBytes(out.array(), 0, out.size());
         if (out.size() > MAX_RETAINED_REPLY_BUFFER) {
             replyBuffer = new JuteOutput();
         }
-        ch.write(frame);
-        if (flushScheduled.compareAndSet(false, true)) {
-            ch.eventLoop().execute(() -> {
-                flushScheduled.set(false);
-                ch.flush();
-            });
-        }
+        return frame;
+    }
+
+    private record Reply(JuteRecord first, JuteRecord second) {
     }
 
     @Override
