@@ -112,9 +112,17 @@ final class LeaderBroadcast {
                 ctx.log.markCommitted(e.zxid());
                 ctx.emit(new Event.Committed(e.zxid()));
                 for (LearnerLink l : links.values()) {
-                    if (l.forwarding()) {
-                        ctx.send(l.sid, l.wrap(ctx.myId, l.observer ? new Packet.Inform(e) : new Packet.Commit(e.zxid())));
+                    if (l.forwarding() && l.observer) {
+                        ctx.send(l.sid, l.wrap(ctx.myId, new Packet.Inform(e)));
                     }
+                }
+            }
+            // A follower's COMMIT is cumulative (it commits its log up to the zxid), so one COMMIT
+            // per follower covers every entry that became committable in this round.
+            long upTo = ready.get(ready.size() - 1).zxid();
+            for (LearnerLink l : links.values()) {
+                if (l.forwarding() && !l.observer) {
+                    ctx.send(l.sid, l.wrap(ctx.myId, new Packet.Commit(upTo)));
                 }
             }
             if (ctx.applyCommitted()) {

@@ -48,7 +48,7 @@ public sealed interface Packet {
     record Proposal(LogEntry entry) implements Packet {
     }
 
-    /** COMMIT (to followers). */
+    /** COMMIT (to followers): cumulative, every entry up to {@code zxid} is committed. */
     record Commit(long zxid) implements Packet {
     }
 

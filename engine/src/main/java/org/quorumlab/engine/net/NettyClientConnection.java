@@ -1,5 +1,6 @@
 package org.quorumlab.engine.net;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
@@ -43,21 +44,25 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private static final Logger LOG = LoggerFactory.getLogger(NettyClientConnection.class);
     private static final int AUTH_XID = -4;
     private static final int NOTIFICATION_XID = -1;
+    /** A reply buffer grown beyond this by one large reply is dropped rather than kept per connection. */
+    private static final int MAX_RETAINED_REPLY_BUFFER = 64 * 1024;
 
     private final RequestPipeline pipeline;
     private final ServerView serverView;
     private final ServerStats stats;
     private final String superDigest;
     private final List<Id> authInfo = new CopyOnWriteArrayList<>();
-    private final AtomicBoolean flushScheduled = new AtomicBoolean();
     private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong received = new AtomicLong();
     private final AtomicLong sent = new AtomicLong();
     private volatile Channel channel;
+    private volatile ChannelWriteQueue<Reply> replies;
     private volatile long sessionId;
     private volatile boolean connected;
     private final long createdMs = System.currentTimeMillis();
     private final ConnectionStats connStats = new ConnectionStats();
+    /** Touched only on the channel's event loop. */
+    private JuteOutput replyBuffer = new JuteOutput();
 
     NettyClientConnection(RequestPipeline pipeline, ServerView serverView, ServerStats stats, String superDigest) {
         this.pipeline = pipeline;
@@ -69,6 +74,7 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelActive(ChannelHandlerContext ctx) {
         channel = ctx.channel();
+        replies = new ChannelWriteQueue<>(channel, this::encode);
         if (channel.remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null) {
             authInfo.add(new Id("ip", a.getAddress().getHostAddress()));
         }
@@ -142,49 +148,50 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void send(ReplyHeader header, JuteRecord body) {
-        JuteOutput out = new JuteOutput();
-        out.writeInt(0);
-        header.write(out);
-        if (body != null) {
-            body.write(out);
-        }
-        writeFrame(out);
+        writeFrame(header, body);
     }
 
     @Override
     public void sendConnectResponse(JuteRecord response) {
-        JuteOutput out = new JuteOutput();
-        out.writeInt(0);
-        response.write(out);
-        writeFrame(out);
+        writeFrame(response, null);
     }
 
-    private void writeFrame(JuteOutput out) {
-        Channel ch = channel;
-        if (ch == null || closed.get()) {
+    /**
+     * Hands the reply to the channel's event loop, which encodes it (records are immutable), so the
+     * pipeline thread does no encoding; replies queued together leave in one write and one flush.
+     */
+    private void writeFrame(JuteRecord first, JuteRecord second) {
+        ChannelWriteQueue<Reply> queue = replies;
+        if (queue == null || closed.get()) {
             return;
+        }
+        queue.enqueue(new Reply(first, second));
+    }
+
+    /**
+     * On the event loop: encodes into this connection's reused buffer, copies into a pooled I/O
+     * buffer. A reply queued before {@link #close} still goes out: the close task runs after it.
+     */
+    private ByteBuf encode(Reply reply) {
+        JuteOutput out = replyBuffer;
+        out.reset();
+        out.writeInt(0);
+        reply.first().write(out);
+        if (reply.second() != null) {
+            reply.second().write(out);
         }
         out.writeIntAt(0, out.size() - 4);
         sent.incrementAndGet();
         stats.packetsSent.increment();
-        io.netty.buffer.ByteBuf frame = Unpooled.wrappedBuffer(out.array(), 0, out.size());
-        // Write and schedule the flush on the event loop: a write task queued behind a pending flush task
-        // would otherwise miss that flush and sit unflushed until some later reply.
-        if (ch.eventLoop().inEventLoop()) {
-            writeAndScheduleFlush(ch, frame);
-        } else {
-            ch.eventLoop().execute(() -> writeAndScheduleFlush(ch, frame));
+        ByteBuf frame = channel.alloc().ioBuffer(out.size());
+        frame.writeBytes(out.array(), 0, out.size());
+        if (out.size() > MAX_RETAINED_REPLY_BUFFER) {
+            replyBuffer = new JuteOutput();
         }
+        return frame;
     }
 
-    private void writeAndScheduleFlush(Channel ch, io.netty.buffer.ByteBuf frame) {
-        ch.write(frame);
-        if (flushScheduled.compareAndSet(false, true)) {
-            ch.eventLoop().execute(() -> {
-                flushScheduled.set(false);
-                ch.flush();
-            });
-        }
+    private record Reply(JuteRecord first, JuteRecord second) {
     }
 
     @Override

@@ -14,8 +14,17 @@ public final class JuteOutput {
     private static final int INITIAL_CAPACITY = 256;
     private static final int MAX_CAPACITY = Integer.MAX_VALUE - 8;
 
-    private byte[] buf = new byte[INITIAL_CAPACITY];
+    private byte[] buf;
     private int size;
+
+    public JuteOutput() {
+        this(INITIAL_CAPACITY);
+    }
+
+    /** An output that holds {@code initialCapacity} bytes before it first grows. */
+    public JuteOutput(int initialCapacity) {
+        buf = new byte[Math.max(initialCapacity, Long.BYTES)];
+    }
 
     public void writeInt(int value) {
         ensureCapacity(Integer.BYTES);

@@ -18,6 +18,7 @@ public final class MessageCodec {
 
     private static final int NOTIFICATION = 1;
     private static final int PEER = 2;
+    private static final int PEER_HEADER_BYTES = 3 * Long.BYTES + Integer.BYTES;
 
     private MessageCodec() {
     }
@@ -40,6 +41,27 @@ public final class MessageCodec {
             out.writeLong(p.seq());
             writePacket(out, p.packet());
         }
+        return out.toByteArray();
+    }
+
+    /**
+     * The packet part of a {@link Message.Peer} frame. A frame is {@link #encodePeerHeader} followed by
+     * these bytes, so one proposal encoded once can go to every learner behind its own header.
+     */
+    public static byte[] encodePacket(Packet p) {
+        JuteOutput out = p instanceof Packet.Proposal proposal
+                ? new JuteOutput(proposal.entry().payload().length + 64) : new JuteOutput();
+        writePacket(out, p);
+        return out.toByteArray();
+    }
+
+    /** The bytes of a {@link Message.Peer} frame that precede its packet (see {@link #encodePacket}). */
+    public static byte[] encodePeerHeader(long from, long session, long seq) {
+        JuteOutput out = new JuteOutput(PEER_HEADER_BYTES);
+        out.writeLong(from);
+        out.writeInt(PEER);
+        out.writeLong(session);
+        out.writeLong(seq);
         return out.toByteArray();
     }
 

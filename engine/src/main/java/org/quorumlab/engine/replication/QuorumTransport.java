@@ -26,6 +26,16 @@ public interface QuorumTransport extends AutoCloseable {
 
     void send(long to, byte[] frame);
 
+    /**
+     * Sends one frame made of {@code head} followed by {@code body}, with the same contract as
+     * {@link #send(long, byte[])}; {@code body} may be shared between calls and is never modified.
+     */
+    default void send(long to, byte[] head, byte[] body) {
+        byte[] frame = java.util.Arrays.copyOf(head, head.length + body.length);
+        System.arraycopy(body, 0, frame, head.length, body.length);
+        send(to, frame);
+    }
+
     /** Replaces the address book (after a reconfig). */
     void setPeers(Map<Long, PeerAddress> peers);
 

@@ -12,6 +12,8 @@ import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.consensus.Action;
 import org.quorumlab.engine.consensus.Event;
 import org.quorumlab.engine.consensus.LogEntry;
+import org.quorumlab.engine.consensus.Message;
+import org.quorumlab.engine.consensus.Packet;
 import org.quorumlab.engine.consensus.ProposeResult;
 import org.quorumlab.engine.consensus.QuorumConfig;
 import org.quorumlab.engine.consensus.ServerState;
@@ -57,6 +59,14 @@ public final class ZabHost implements TxnReplicator {
     private ZabNode node;
     private RequestPipeline pipeline;
     private Listener listener;
+    private DurabilityReports durability;
+    /** The entry whose PROPOSAL packet was encoded last, and its bytes (pipeline thread only). */
+    private LogEntry lastProposed;
+    private byte[] lastProposalBytes;
+    /** Leader: records proposed and not yet applied, in zxid order, so applying needs no decode. */
+    private final java.util.ArrayDeque<TxnRecord> proposed = new java.util.ArrayDeque<>();
+    /** Reused to encode proposed txns (pipeline thread only). */
+    private final org.quorumlab.engine.proto.JuteOutput txnScratch = new org.quorumlab.engine.proto.JuteOutput(2048);
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -83,6 +93,10 @@ public final class ZabHost implements TxnReplicator {
     public void attach(RequestPipeline pipeline, ZabNode node) {
         this.pipeline = pipeline;
         this.node = node;
+        this.durability = new DurabilityReports(pipeline::execute, zxid -> {
+            node.persisted(zxid);
+            run();
+        });
     }
 
     public void addEventSink(Consumer<Object> sink) {
@@ -97,7 +111,7 @@ public final class ZabHost implements TxnReplicator {
             node.peerDisconnected(peer);
             run();
         }));
-        transport.start((from, frame) -> pipeline.execute(() -> receive(from, frame)));
+        transport.start(this::receive);
         run();
     }
 
@@ -115,14 +129,19 @@ public final class ZabHost implements TxnReplicator {
         });
     }
 
+    /** On a transport thread: decodes there, so the pipeline thread only steps the node. */
     private void receive(long from, byte[] frame) {
+        Message message;
         try {
-            node.step(MessageCodec.decode(frame));
+            message = MessageCodec.decode(frame);
         } catch (MalformedRecordException e) {
             LOG.warn("Dropping malformed quorum frame from server {}: {}", from, e.getMessage());
             return;
         }
-        run();
+        pipeline.execute(() -> {
+            node.step(message);
+            run();
+        });
     }
 
     // ------------------------------------------------------------ TxnReplicator
@@ -139,7 +158,8 @@ public final class ZabHost implements TxnReplicator {
 
     @Override
     public void propose(TxnRecord record) {
-        byte[] payload = TxnCodec.encode(record);
+        byte[] payload = TxnCodec.encode(record, txnScratch);
+        TxnRecord proposedRecord = record;
         ProposeResult result;
         if (record.txn() instanceof Txn.Reconfig r) {
             DynamicConfig next = DynamicConfig.parse(new String(r.configData(), StandardCharsets.UTF_8));
@@ -148,10 +168,14 @@ public final class ZabHost implements TxnReplicator {
                 TxnHeader h = record.header();
                 TxnRecord error = new TxnRecord(new TxnHeader(h.sessionId(), h.cxid(), h.zxid(), h.timeMs(), OpCode.error),
                         new Txn.Error(errorFor(refused.reason()).intValue()));
+                proposedRecord = error;
                 result = node.propose(TxnCodec.encode(error));
             }
         } else {
             result = node.propose(payload);
+        }
+        if (result instanceof ProposeResult.Accepted) {
+            proposed.addLast(proposedRecord);
         }
         if (result instanceof ProposeResult.Accepted a && a.zxid() != record.zxid()) {
             throw new IllegalStateException("consensus assigned 0x" + Long.toHexString(a.zxid())
@@ -207,7 +231,7 @@ public final class ZabHost implements TxnReplicator {
 
     private void execute(Action a) {
         if (a instanceof Action.Send s) {
-            teaching.send(s.to(), s.message());
+            send(s);
         } else if (a instanceof Action.PersistEntries p) {
             persist(p);
         } else if (a instanceof Action.PersistEpoch p) {
@@ -215,6 +239,7 @@ public final class ZabHost implements TxnReplicator {
             metadata.put(ACCEPTED_EPOCH, p.acceptedEpoch());
             metadata.put(CURRENT_EPOCH, p.currentEpoch());
         } else if (a instanceof Action.Truncate t) {
+            durability.newHistory();
             log.runExclusive(l -> l.truncateAfter(t.afterZxid()));
         } else if (a instanceof Action.InstallSnapshot s) {
             installSnapshot(s.zxid(), s.snapshot());
@@ -233,31 +258,53 @@ public final class ZabHost implements TxnReplicator {
         }
     }
 
+    /** A PROPOSAL goes to every follower: its packet is encoded once and shared behind per-link headers. */
+    private void send(Action.Send s) {
+        if (teaching.isTeaching()) {
+            // slow motion or paused: the gate holds whole frames and releases them in order
+            teaching.send(s.to(), s.message());
+            return;
+        }
+        if (s.message() instanceof Message.Peer m && m.packet() instanceof Packet.Proposal proposal) {
+            if (proposal.entry() != lastProposed) {
+                lastProposed = proposal.entry();
+                lastProposalBytes = MessageCodec.encodePacket(proposal);
+            }
+            transport.send(s.to(), MessageCodec.encodePeerHeader(m.from(), m.session(), m.seq()), lastProposalBytes);
+        } else {
+            transport.send(s.to(), MessageCodec.encode(s.message()));
+        }
+    }
+
     private void persist(Action.PersistEntries p) {
         CompletableFuture<Long> last = null;
         for (LogEntry e : p.entries()) {
             last = log.appendAsync(new org.quorumlab.engine.storage.LogEntry(e.zxid(), e.payload()));
         }
         long lastZxid = p.lastZxid();
+        long history = durability.history();
         last.whenComplete((zxid, error) -> {
             if (error != null) {
                 listener.fatal(error);
             } else {
-                pipeline.execute(() -> {
-                    node.persisted(lastZxid);
-                    run();
-                });
+                durability.durable(history, lastZxid);
             }
         });
     }
 
+    /** A leader applies the records it proposed; anything else is decoded from the log entry. */
     private void apply(LogEntry entry) {
-        TxnRecord record = TxnCodec.decode(entry.payload());
+        while (!proposed.isEmpty() && proposed.peekFirst().zxid() < entry.zxid()) {
+            proposed.pollFirst();
+        }
+        TxnRecord record = !proposed.isEmpty() && proposed.peekFirst().zxid() == entry.zxid() ? proposed.pollFirst()
+                : TxnCodec.decode(entry.payload());
         listener.committed(record);
     }
 
     private void installSnapshot(long zxid, byte[] bytes) {
         DataTree tree = TreeSnapshotCodec.deserialize(bytes);
+        durability.newHistory();
         log.runExclusive(l -> l.truncateAfter(0));
         snapshots.save(new Snapshot(zxid, bytes));
         pipeline.replaceTree(tree);
@@ -310,6 +357,7 @@ public final class ZabHost implements TxnReplicator {
     }
 
     private void roleChanged(Action.RoleChanged r) {
+        proposed.clear();
         role = r.role();
         leaderId = r.leaderId();
         epoch = r.epoch();

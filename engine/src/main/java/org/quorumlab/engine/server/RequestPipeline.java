@@ -1,8 +1,5 @@
 package org.quorumlab.engine.server;
 
-import java.util.ArrayDeque;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,19 +12,14 @@ import java.util.function.Function;
 import org.quorumlab.engine.auth.AclChecker;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.proto.ConnectRequest;
-import org.quorumlab.engine.proto.DeleteRequest;
 import org.quorumlab.engine.proto.ErrorCode;
 import org.quorumlab.engine.proto.JuteInput;
-import org.quorumlab.engine.proto.JuteOutput;
 import org.quorumlab.engine.proto.JuteRecord;
 import org.quorumlab.engine.proto.MalformedRecordException;
 import org.quorumlab.engine.proto.OpCode;
 import org.quorumlab.engine.proto.ReplyHeader;
-import org.quorumlab.engine.proto.SyncRequest;
-import org.quorumlab.engine.proto.SyncResponse;
 import org.quorumlab.engine.proto.ZooKeeperException;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.ProcessTxnResult;
 import org.quorumlab.engine.txn.Txn;
 import org.quorumlab.engine.txn.TxnHeader;
 import org.quorumlab.engine.txn.TxnRecord;
@@ -37,11 +29,12 @@ import org.slf4j.LoggerFactory;
 /**
  * The single owner of the data tree, sessions and pending changes (one thread). Network threads
  * hand it requests; writes are prepared into txns here (standalone or leader) or forwarded to the
- * leader (learner), handed to the {@link TxnReplicator}, applied when committed and answered.
+ * leader (learner) and handed to the {@link TxnReplicator}; its {@link CommitApplier} applies them
+ * when committed and the {@link ReplySender} answers (encoding happens on the connections' threads).
  * Per session, replies keep request order: a read waits behind the session's uncommitted writes
  * and syncs, so replies and watch events leave in zxid order.
  */
-public final class RequestPipeline implements AutoCloseable, TxnReplicator.Listener {
+public final class RequestPipeline implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
     private static final int PING_XID = -2;
@@ -56,17 +49,16 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     private final SessionTracker sessions;
     private final SessionHandshake handshake;
     private final ServerStats stats;
-    private final Consumer<DataTree> snapshotter;
     private final ExecutorService owner;
     private final Thread ownerThread;
     private final SessionOrdering ordering = new SessionOrdering();
     private final Housekeeping housekeeping;
     private final List<Consumer<SessionEvent>> eventSinks = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final ReplySender replies;
+    private final CommitApplier applier;
     private DataTree tree;
     private PendingChanges pending;
-    private long txnsSinceSnapshot;
     private volatile boolean serving = true;
-    private volatile boolean failed;
 
     public RequestPipeline(ServerConfig config, DataTree tree, TxnReplicator replicator, PipelineClock clock,
             ServerStats stats, Consumer<DataTree> snapshotter) {
@@ -75,13 +67,14 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         this.replicator = replicator;
         this.clock = clock;
         this.stats = stats;
-        this.snapshotter = snapshotter;
         this.acls = new AclChecker(config.skipAcl());
         this.pending = new PendingChanges(tree);
         long now = clock.wallMillis();
         this.sessions = new SessionTracker(config.serverId(), config.tickTime(), now);
         this.handshake = new SessionHandshake(config, sessions);
         this.housekeeping = new Housekeeping(config, sessions, now);
+        this.replies = new ReplySender(stats, clock);
+        this.applier = new CommitApplier(this, config, ordering, sessions, handshake, replies, stats, clock, snapshotter);
         tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
         Thread[] holder = new Thread[1];
         this.owner = Executors.newSingleThreadExecutor(r -> {
@@ -96,7 +89,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
 
     /** Starts the replicator on the pipeline thread; call once, after wiring is complete. */
     public void start() {
-        CompletableFuture.runAsync(() -> replicator.start(this), owner).join();
+        CompletableFuture.runAsync(() -> replicator.start(applier), owner).join();
     }
 
     public AclChecker acls() {
@@ -163,12 +156,6 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         eventSinks.add(sink);
     }
 
-    private void publish(SessionEvent event) {
-        for (Consumer<SessionEvent> sink : eventSinks) {
-            sink.accept(event);
-        }
-    }
-
     public CompletableFuture<Map<Long, Integer>> sessionsView() {
         return query(t -> sessions.sessions());
     }
@@ -179,30 +166,6 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     }
 
     // ------------------------------------------------------------ replication host hooks (pipeline thread)
-
-    @Override
-    public void committed(TxnRecord record) {
-        onOwner(() -> applyCommitted(record));
-    }
-
-    @Override
-    public void fatal(Throwable t) {
-        LOG.error("Replication failed; refusing further writes", t);
-        failed = true;
-        onOwner(() -> handshake.closeAll("server storage failure"));
-    }
-
-    @Override
-    public void syncCompleted(long token) {
-        onOwner(() -> {
-            Request r = ordering.takeSync(token);
-            if (r != null) {
-                String path = SyncRequest.read(new JuteInput(r.body())).path();
-                reply(r, new ReplyHeader(r.xid(), tree.lastProcessedZxid(), 0), new SyncResponse(path));
-                finishInflight(r.sessionId());
-            }
-        });
-    }
 
     /** Leader: a learner forwarded a client write (or its sessions' keep-alives). */
     public void handleForwarded(Request request) {
@@ -330,9 +293,9 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         int xid = op.opCode() == OpCode.ping ? PING_XID : request.xid();
         try {
             JuteRecord body = op.handle(ctx, new JuteInput(request.body()));
-            reply(request, new ReplyHeader(xid, tree.lastProcessedZxid(), 0), body);
+            replies.reply(request, new ReplyHeader(xid, tree.lastProcessedZxid(), 0), body);
         } catch (ZooKeeperException e) {
-            reply(request, new ReplyHeader(xid, tree.lastProcessedZxid(), e.code().intValue()), null);
+            replies.reply(request, new ReplyHeader(xid, tree.lastProcessedZxid(), e.code().intValue()), null);
         } catch (MalformedRecordException e) {
             rejectMalformed(request, e);
         }
@@ -356,7 +319,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
             rejectMalformed(request, e);
             return false;
         }
-        if (failed) {
+        if (applier.isFailed()) {
             stats.outstanding.decrementAndGet();
             return false;
         }
@@ -383,59 +346,23 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
         return true;
     }
 
-    // ------------------------------------------------------------ commit
+    // ------------------------------------------------------------ shared with CommitApplier (pipeline thread)
 
-    private void applyCommitted(TxnRecord record) {
-        TxnHeader header = record.header();
-        ProcessTxnResult result = tree.processTxn(header, record.txn());
-        pending.committed(header.zxid());
-        SessionOrdering.InFlight f = ordering.takeInflight(header.sessionId(), header.cxid());
-        long sid = header.sessionId();
-        if (record.txn() instanceof Txn.CreateSession cs) {
-            sessions.add(sid, cs.timeoutMs(), clock.wallMillis());
-            handshake.sessionCreated(sid, cs.timeoutMs());
-            publish(new SessionEvent.Created(sid, cs.timeoutMs()));
-            stats.outstanding.decrementAndGet();
-            finishInflight(sid);
-        } else if (record.txn() instanceof Txn.CloseSession) {
-            sessions.remove(sid);
-            handshake.sessionClosed(sid, tree, f == null);
-            publish(new SessionEvent.Closed(sid));
-        }
-        if (f != null) {
-            replyToWrite(f, result, header);
-            finishInflight(sid);
-        } else if (header.sessionId() == 0 || !replicator.prepareLocally()) {
-            stats.outstanding.updateAndGet(v -> Math.max(0, v));
-        }
-        if (++txnsSinceSnapshot >= config.snapCount()) {
-            txnsSinceSnapshot = 0;
-            snapshotter.accept(tree);
-        }
-    }
-
-    private void finishInflight(long sid) {
+    void finishInflight(long sid) {
         ordering.finished(sid, sessions::isActive, registry::get, this::route);
     }
 
-    private void replyToWrite(SessionOrdering.InFlight f, ProcessTxnResult result, TxnHeader header) {
-        Request request = f.request();
-        int err = result.type() == OpCode.multi ? 0 : result.err();
-        JuteRecord body = err == 0 ? f.op().reply(result) : null;
-        reply(request, new ReplyHeader(request.xid(), header.zxid(), err), body);
-        if (request.type() == OpCode.closeSession && request.connection() != null) {
-            request.connection().close("session closed by client");
-        }
+    PendingChanges pendingChanges() {
+        return pending;
     }
 
-    private void reply(Request request, ReplyHeader header, JuteRecord body) {
-        stats.outstanding.decrementAndGet();
-        ClientConnection conn = request.connection();
-        if (conn != null) {
-            long latency = clock.nanos() - request.receivedNanos();
-            stats.recordLatency(request.type(), latency);
-            conn.recordReply(request.type(), latency);
-            conn.send(header, body);
+    boolean preparesLocally() {
+        return replicator.prepareLocally();
+    }
+
+    void publish(SessionEvent event) {
+        for (Consumer<SessionEvent> sink : eventSinks) {
+            sink.accept(event);
         }
     }
 
@@ -470,7 +397,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
                 false);
     }
 
-    private void onOwner(Runnable task) {
+    void onOwner(Runnable task) {
         if (Thread.currentThread() == ownerThread) {
             task.run();
         } else {
@@ -479,7 +406,7 @@ public final class RequestPipeline implements AutoCloseable, TxnReplicator.Liste
     }
 
     public boolean isFailed() {
-        return failed;
+        return applier.isFailed();
     }
 
     public boolean isServing() {

@@ -17,7 +17,16 @@ public final class TxnCodec {
     }
 
     public static byte[] encode(TxnRecord record) {
-        JuteOutput out = new JuteOutput();
+        return encode(record, new JuteOutput());
+    }
+
+    /**
+     * Encodes through a caller-owned scratch output (emptied first), so a steady stream of txns
+     * copies each one once instead of growing a fresh buffer per txn.
+     */
+    public static byte[] encode(TxnRecord record, JuteOutput scratch) {
+        JuteOutput out = scratch;
+        out.reset();
         out.writeInt(FORMAT_VERSION);
         TxnHeader h = record.header();
         out.writeLong(h.sessionId());

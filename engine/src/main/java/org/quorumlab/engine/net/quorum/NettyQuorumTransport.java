@@ -16,7 +16,6 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.LengthFieldPrepender;
-import io.netty.util.Attribute;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -24,6 +23,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import org.quorumlab.engine.net.ChannelWriteQueue;
 import org.quorumlab.engine.replication.LinkFaults;
 import org.quorumlab.engine.replication.PeerAddress;
 import org.quorumlab.engine.replication.QuorumTransport;
@@ -39,9 +39,10 @@ public final class NettyQuorumTransport implements QuorumTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyQuorumTransport.class);
     private static final int MAX_FRAME = 256 * 1024 * 1024;
+    private static final byte[] EMPTY = new byte[0];
     private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** Set on an outbound channel while a flush is queued on its event loop; touched only there. */
-    private static final AttributeKey<Boolean> FLUSH_PENDING = AttributeKey.valueOf("quorumlab.flushPending");
+    /** Frames waiting for an outbound channel's event loop; set before the channel is published. */
+    private static final AttributeKey<ChannelWriteQueue<ByteBuf>> WRITE_QUEUE = AttributeKey.valueOf("quorumlab.writeQueue");
 
     private final long self;
     private final String bindHost;
@@ -115,46 +116,31 @@ public final class NettyQuorumTransport implements QuorumTransport {
 
     @Override
     public void send(long to, byte[] frame) {
+        send(to, frame, EMPTY);
+    }
+
+    /** The shared body is wrapped, not copied: one encoded proposal serves every follower. */
+    @Override
+    public void send(long to, byte[] head, byte[] body) {
         if (faults.shouldDrop(to)) {
             return;
         }
         long delay = faults.delayFor(to);
         if (delay > 0) {
-            group.schedule(() -> write(to, frame), delay, TimeUnit.MILLISECONDS);
+            group.schedule(() -> write(to, head, body), delay, TimeUnit.MILLISECONDS);
         } else {
-            write(to, frame);
+            write(to, head, body);
         }
     }
 
-    private void write(long to, byte[] frame) {
+    private void write(long to, byte[] head, byte[] body) {
         Channel ch = outbound.get(to);
         if (ch != null && ch.isActive()) {
-            ByteBuf buf = Unpooled.wrappedBuffer(frame);
-            if (ch.eventLoop().inEventLoop()) {
-                writeCoalesced(ch, buf);
-            } else {
-                ch.eventLoop().execute(() -> writeCoalesced(ch, buf));
-            }
+            ChannelWriteQueue<ByteBuf> queue = ch.attr(WRITE_QUEUE).get();
+            queue.enqueue(body.length == 0 ? Unpooled.wrappedBuffer(head) : Unpooled.wrappedBuffer(head, body));
             return;
         }
         connect(to);
-    }
-
-    /**
-     * On the channel's event loop: queues the frame and schedules one flush behind it unless one is
-     * already pending, so a burst of frames to a peer (proposals, commits, acks of one pipeline turn)
-     * leaves in one socket write instead of one per frame. Frames keep their order.
-     */
-    private static void writeCoalesced(Channel ch, ByteBuf frame) {
-        ch.write(frame);
-        Attribute<Boolean> pending = ch.attr(FLUSH_PENDING);
-        if (pending.get() == null) {
-            pending.set(Boolean.TRUE);
-            ch.eventLoop().execute(() -> {
-                pending.set(null);
-                ch.flush();
-            });
-        }
     }
 
     private void connect(long to) {
@@ -183,6 +169,8 @@ public final class NettyQuorumTransport implements QuorumTransport {
             }
             Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
             ch.writeAndFlush(Unpooled.copyLong(self));
+            // proposals, commits and acks of one pipeline turn leave in one socket write
+            ch.attr(WRITE_QUEUE).set(new ChannelWriteQueue<>(ch, frame -> frame));
             Channel old = outbound.put(to, ch);
             if (old != null && old != ch) {
                 old.close();
