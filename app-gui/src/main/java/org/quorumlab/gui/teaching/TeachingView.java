@@ -21,6 +21,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -150,6 +151,11 @@ public final class TeachingView {
         for (Node n : List.of(timelineRow, openButton, exportButton)) {
             n.setVisible(false);
             n.setManaged(false);
+        }
+        // beside the lesson the toolbar is narrow: a shorter slider, and buttons never cut to "..."
+        speedSlider.setPrefWidth(110);
+        for (var control : List.of(pauseButton, resumeButton, stepButton, heldLabel, healButton)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
         }
     }
 

@@ -2,18 +2,22 @@ package org.quorumlab.gui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -91,6 +95,7 @@ class WorkshopFlowFxTest extends ApplicationTest {
         Label held = from(live).lookup("#heldCount").query();
         FxFixture.await("the held count", () -> held.getText().matches("\\d+ messages? held"));
         Set<MessageKey> before = new HashSet<>(drawn(live));
+        snapIfAsked("lessons.png");
 
         clickOn(stepMessage);
 
@@ -99,6 +104,18 @@ class WorkshopFlowFxTest extends ApplicationTest {
         FxFixture.await("the release reported", () -> status.getText().startsWith("released "));
         FxFixture.await("the held count shows what the diagram holds", () -> held.getText()
                 .equals(drawn(live).size() + (drawn(live).size() == 1 ? " message held" : " messages held")));
+    }
+
+    /** With -Dquorumlab.screenshots=true (docs/screenshots/generate.sh): the workshop screen for the README. */
+    private void snapIfAsked(String name) throws Exception {
+        if (!Boolean.getBoolean("quorumlab.screenshots")) {
+            return;
+        }
+        Path out = Path.of(System.getProperty("quorumlab.screenshots.dir", "../docs/screenshots"));
+        Files.createDirectories(out);
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = lookup("#lessonList").query().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
     }
 
     private List<MessageKey> drawn(Node live) {
