@@ -53,6 +53,7 @@ public final class MainView {
     @FXML private Label status;
     @FXML private ProgressIndicator connecting;
     private TeachingTab teaching;
+    private ConsoleLessons lessons;
 
     private MainView(MainViewModel vm) {
         this.vm = vm;
@@ -80,11 +81,16 @@ public final class MainView {
         vm.stateProperty().addListener((o, a, b) -> stateDot.getStyleClass().setAll("state-dot",
                 b == ZkSession.State.CONNECTED ? "state-ok" : "state-bad"));
         themeToggle.selectedProperty().addListener((o, a, b) -> themeToggle.setText(b ? "Light" : "Dark"));
-        teachingTab.selectedProperty().addListener((o, a, selected) -> {
-            if (selected && teaching != null) {
-                teaching.start();
-            }
-        });
+        // the Teaching and Lessons tabs share one teaching view per cluster; either one starts watching
+        for (Tab t : java.util.List.of(teachingTab, lessonsTab)) {
+            t.selectedProperty().addListener((o, a, selected) -> {
+                if (selected && teaching != null) {
+                    teaching.start();
+                }
+            });
+        }
+        lessons = ConsoleLessons.create(vm);
+        lessonsTab.setContent(lessons.root());
         vm.workspaceProperty().addListener((o, a, b) -> show(b));
         show(vm.workspaceProperty().get());
         presenterItem.setId("presenterMode");
@@ -92,7 +98,6 @@ public final class MainView {
         // an inline root font size beats the themes' .root rule; everything sized in em follows it
         vm.presenterModeProperty().addListener((o, a, b) -> applyFontSize());
         applyFontSize();
-        lessonsTab.setContent(ConsoleLessons.create(vm));
     }
 
     private void applyFontSize() {
@@ -123,7 +128,7 @@ public final class MainView {
             consoleTab.setContent(placeholder("Not connected."));
             clusterTab.setContent(placeholder("Not connected."));
             recipesTab.setContent(placeholder("Not connected."));
-            showTeaching(TeachingTab.replayOnly(vm.executor()));
+            showTeaching(TeachingTab.replayOnly(vm.executor()), null);
             return;
         }
         SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
@@ -132,7 +137,7 @@ public final class MainView {
         treeTab.setContent(split);
         watchesTab.setContent(WatchesView.create(w.watches()));
         consoleTab.setContent(ConsoleView.create(w.console()));
-        recipes = RecipesViewModel.forConnection(w.session().spec().clientConnectString(), vm.executor());
+        recipes = new RecipesViewModel(vm.recipeDemo(w.session().spec().clientConnectString()), vm.executor());
         recipesTab.setContent(RecipesView.create(recipes));
         ClusterContext context = new ClusterContext(vm.adminEndpoints(), vm.launcher(),
                 w.session().spec().connectString(), vm.executor());
@@ -141,16 +146,18 @@ public final class MainView {
         } catch (RuntimeException e) {
             clusterTab.setContent(placeholder("Cluster view unavailable: " + e.getMessage()));
         }
-        showTeaching(TeachingTab.live(context));
+        showTeaching(TeachingTab.live(context), recipes);
     }
 
-    private void showTeaching(TeachingTab next) {
+    private void showTeaching(TeachingTab next, RecipesViewModel recipesShown) {
         if (teaching != null) {
             teaching.close();
         }
         teaching = next;
+        next.fontScaleProperty().bind(vm.fontScale());
         teachingTab.setContent(next.root());
-        if (teachingTab.isSelected()) {
+        lessons.show(next, recipesShown);
+        if (teachingTab.isSelected() || lessonsTab.isSelected()) {
             next.start();
         }
     }

@@ -3,9 +3,14 @@ package org.quorumlab.gui.app;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -16,6 +21,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quorumlab.gui.common.TaskExecutor;
 import org.quorumlab.gui.connect.ConnectionStore;
+import org.quorumlab.gui.lessons.LessonSettings;
+import org.quorumlab.gui.lessons.RecipeDemoRunner;
+import org.quorumlab.gui.lessons.RecipeRunner;
+import org.quorumlab.gui.recipes.RecipeDemo;
 import org.quorumlab.gui.service.ConnectionSpec;
 import org.quorumlab.gui.service.WatchEventBus;
 import org.quorumlab.gui.service.ZkSession;
@@ -44,12 +53,21 @@ public final class MainViewModel {
     private final BooleanProperty connecting = new SimpleBooleanProperty();
     private final BooleanProperty presenterMode = new SimpleBooleanProperty();
     private final List<AutoCloseable> shutdownResources = new CopyOnWriteArrayList<>();
+    private final LessonSettings lessonSettings;
+    private final Map<String, RecipeDemo> recipeDemos = new HashMap<>();
+    private final SplittableRandom random = new SplittableRandom();
     private volatile ClusterLauncher launcher;
 
-    /** Main ViewModel; saved connections load in the background. */
+    /** Main ViewModel; saved connections load in the background; lessons use {@code ~/.quorumlab/lesson-cluster}. */
     public MainViewModel(TaskExecutor executor, ConnectionStore store) {
+        this(executor, store, LessonSettings.forConsole(LessonSettings.defaultClusterDir()));
+    }
+
+    /** Main ViewModel whose Lessons tab runs its cluster with {@code lessonSettings}. */
+    public MainViewModel(TaskExecutor executor, ConnectionStore store, LessonSettings lessonSettings) {
         this.executor = executor;
         this.store = store;
+        this.lessonSettings = lessonSettings;
         executor.run(store::load, savedConnections::setAll, e -> status.set("saved connections unreadable: " + e.getMessage()));
     }
 
@@ -65,6 +83,33 @@ public final class MainViewModel {
     public BooleanProperty presenterModeProperty() { return presenterMode; }
     public TaskExecutor executor() { return executor; }
     public ConnectionStore store() { return store; }
+    public LessonSettings lessonSettings() { return lessonSettings; }
+
+    /**
+     * The recipe demo of the ensemble at {@code connectString}: one per connection, shared by the
+     * Recipes tab and the lessons' {@code runRecipe}, so both show and drive the same clients.
+     * Stopped when the console exits.
+     */
+    public synchronized RecipeDemo recipeDemo(String connectString) {
+        String key = connectString.trim();
+        RecipeDemo demo = recipeDemos.get(key);
+        if (demo == null) {
+            demo = new RecipeDemo(key, random.split());
+            recipeDemos.put(key, demo);
+            closeOnShutdown(demo);
+        }
+        return demo;
+    }
+
+    /** The lessons' {@code runRecipe} runners: each drives the shared {@link #recipeDemo} of its cluster. */
+    public RecipeRunner.Factory recipeRunners() {
+        return connectString -> new RecipeDemoRunner(recipeDemo(connectString));
+    }
+
+    /** How much larger presenter mode draws everything ({@link #PRESENTER_SCALE}, or 1). */
+    public DoubleBinding fontScale() {
+        return Bindings.when(presenterMode).then(PRESENTER_SCALE).otherwise(1.0);
+    }
 
     /** The bundled cluster's launcher, or null when connected to an external ensemble. */
     public ClusterLauncher launcher() {

@@ -2,19 +2,30 @@ package org.quorumlab.gui.lessons;
 
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.quorumlab.gui.common.Fxml;
 
-/** Thin controller of LessonPlayerView.fxml (the Lessons tab). */
+/**
+ * Thin controller of LessonPlayerView.fxml (the Lessons tab): lesson list, current step, and two
+ * slots the shell fills — the live teaching view of the lesson's cluster beside the step, and the
+ * recipe's clients under a {@code runRecipe} step.
+ */
 public final class LessonPlayerView {
 
     private final LessonPlayerViewModel vm;
+    @FXML private SplitPane root;
+    @FXML private StackPane liveHolder;
+    @FXML private StackPane recipeHolder;
+    @FXML private Button stepMessageButton;
     @FXML private ListView<Lesson> lessonList;
     @FXML private Label status;
     @FXML private Label progress;
@@ -34,17 +45,40 @@ public final class LessonPlayerView {
         this.vm = vm;
     }
 
-    /** Builds the Lessons tab for {@code vm}. */
+    /** Builds the Lessons tab for {@code vm} (without a live view or recipe panel). */
     public static Parent create(LessonPlayerViewModel vm) {
-        Parent root = Fxml.load(new LessonPlayerView(vm));
+        return load(vm).root();
+    }
+
+    /** Builds the Lessons tab for {@code vm}; the shell fills its slots with {@link #showLive} and {@link #showRecipe}. */
+    public static LessonPlayerView load(LessonPlayerViewModel vm) {
+        LessonPlayerView view = new LessonPlayerView(vm);
+        Parent root = Fxml.load(view);
         root.getStylesheets().add(LessonPlayerView.class.getResource("lessons.css").toExternalForm());
+        return view;
+    }
+
+    public Parent root() {
         return root;
+    }
+
+    /** Shows {@code live} (the teaching view of the cluster the lesson runs on) beside the step. */
+    public void showLive(Node live) {
+        liveHolder.getChildren().setAll(live);
+    }
+
+    /** Shows {@code clients} (the recipe demo's clients) under the step while a recipe step is current. */
+    public void showRecipe(Node clients) {
+        recipeHolder.getChildren().setAll(clients);
     }
 
     @FXML
     private void initialize() {
         lessonList.setId("lessonList");
         runButton.setId("runStepButton");
+        stepMessageButton.setId("stepMessageButton");
+        liveHolder.setId("lessonLiveView");
+        recipeHolder.setId("lessonRecipe");
         nextButton.setId("nextStepButton");
         previousButton.setId("previousStepButton");
         revealButton.setId("revealQuestionButton");
@@ -70,6 +104,10 @@ public final class LessonPlayerView {
         nextButton.disableProperty().bind(vm.canNextProperty().not());
         runButton.disableProperty().bind(vm.canRunProperty().not());
         running.visibleProperty().bind(vm.runningProperty());
+        stepMessageButton.visibleProperty().bind(vm.clusterPausedProperty());
+        stepMessageButton.managedProperty().bind(vm.clusterPausedProperty());
+        recipeHolder.visibleProperty().bind(vm.recipeStepProperty());
+        recipeHolder.managedProperty().bind(vm.recipeStepProperty());
         outcome.textProperty().bind(vm.outcomeProperty());
         vm.outcomeKindProperty().addListener((o, a, b) -> styleOutcome(b));
         fillExpectations();
@@ -110,6 +148,11 @@ public final class LessonPlayerView {
     @FXML
     private void runStep() {
         vm.runStep();
+    }
+
+    @FXML
+    private void stepMessage() {
+        vm.stepMessage();
     }
 
     @FXML

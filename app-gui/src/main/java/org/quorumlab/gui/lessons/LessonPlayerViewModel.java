@@ -46,6 +46,9 @@ public final class LessonPlayerViewModel {
     private final ReadOnlyBooleanWrapper canNext = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper canRun = new ReadOnlyBooleanWrapper();
     private final Map<Integer, StepOutcome> outcomes = new HashMap<>();
+    private final BooleanProperty clusterPaused = new SimpleBooleanProperty();
+    private final ReadOnlyBooleanWrapper recipeStep = new ReadOnlyBooleanWrapper();
+    private Runnable messageStepper;
 
     /**
      * @param steps    runs the actions (a {@link LessonActions} on the lesson cluster)
@@ -76,6 +79,32 @@ public final class LessonPlayerViewModel {
     public ReadOnlyBooleanProperty canPreviousProperty() { return canPrevious.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canNextProperty() { return canNext.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty canRunProperty() { return canRun.getReadOnlyProperty(); }
+    /**
+     * True while the cluster on screen holds every message (a lesson's pause, or the Teaching
+     * controls): the player then offers "Step (deliver next message)". The shell binds it to the
+     * live teaching view of the current cluster.
+     */
+    public BooleanProperty clusterPausedProperty() { return clusterPaused; }
+    /** True while the current step runs a recipe: the player shows the recipe's clients. */
+    public ReadOnlyBooleanProperty recipeStepProperty() { return recipeStep.getReadOnlyProperty(); }
+
+    /**
+     * What "Step (deliver next message)" does: the live teaching view's single step, so the lesson
+     * and the Teaching tab step the same cluster the same way. Null: no live cluster.
+     */
+    public void setMessageStepper(Runnable stepper) {
+        this.messageStepper = stepper;
+    }
+
+    /** Delivers the next held message of the paused cluster (through the shell's teaching view). */
+    public void stepMessage() {
+        Runnable s = messageStepper;
+        if (s == null) {
+            status.set("no live cluster to step: start the lesson's cluster first");
+            return;
+        }
+        s.run();
+    }
 
     /** Loads the lesson list in the background and opens the first lesson. */
     public void loadLessons() {
@@ -152,6 +181,7 @@ public final class LessonPlayerViewModel {
         question.set(s.question());
         questionRevealed.set(false);
         action.set(s.action().describe());
+        recipeStep.set(s.action().type() == ActionType.RUN_RECIPE);
         progress.set("step " + (index + 1) + " of " + l.steps().size());
         StepOutcome o = outcomes.get(index);
         if (o == null) {

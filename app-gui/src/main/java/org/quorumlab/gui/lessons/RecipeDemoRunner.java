@@ -6,13 +6,21 @@ import org.quorumlab.gui.recipes.Recipe;
 import org.quorumlab.gui.recipes.RecipeDemo;
 import org.quorumlab.gui.recipes.SimulatedClient;
 
-/** {@link RecipeRunner} over the console's {@link RecipeDemo} (real Curator sessions). */
+/**
+ * {@link RecipeRunner} over a {@link RecipeDemo} (real Curator sessions): in the console, the very
+ * demo its Recipes tab shows, so what a lesson starts is what the audience sees there.
+ */
 public final class RecipeDemoRunner implements RecipeRunner {
 
     private final RecipeDemo demo;
 
     public RecipeDemoRunner(String connectString, RandomGenerator random) {
-        this.demo = new RecipeDemo(connectString, random);
+        this(new RecipeDemo(connectString, random));
+    }
+
+    /** A runner over an existing demo ({@link #close()} stops its clients; the demo stays usable). */
+    public RecipeDemoRunner(RecipeDemo demo) {
+        this.demo = demo;
     }
 
     /** A factory for {@link LessonActions}: every lesson cluster gets its own demo. */

@@ -1,6 +1,5 @@
 package org.quorumlab.gui.recipes;
 
-import java.util.Locale;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -11,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -80,7 +78,7 @@ public final class RecipesView {
         clientTable.setPlaceholder(new Label("no clients — press Start"));
         indexColumn.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().index()));
         stateColumn.setCellValueFactory(cd -> cd.getValue().stateProperty());
-        stateColumn.setCellFactory(c -> new StateCell());
+        stateColumn.setCellFactory(c -> new RecipeClientsPanel.StateCell());
         detailColumn.setCellValueFactory(cd -> cd.getValue().detailProperty());
         serverColumn.setCellValueFactory(cd -> cd.getValue().serverProperty());
         // Refresh only while the tab content is part of a window, so a dropped workspace stops ticking.
@@ -113,21 +111,6 @@ public final class RecipesView {
         ClientRow row = clientTable.getSelectionModel().getSelectedItem();
         if (row != null) {
             vm.stopClient(row.index());
-        }
-    }
-
-    /** The state with its colour. */
-    private static final class StateCell extends TableCell<ClientRow, String> {
-        @Override
-        protected void updateItem(String state, boolean empty) {
-            super.updateItem(state, empty);
-            getStyleClass().removeIf(s -> s.startsWith("recipe-state"));
-            if (empty || state == null) {
-                setText(null);
-                return;
-            }
-            setText(state);
-            getStyleClass().addAll("recipe-state", "recipe-state-" + state.toLowerCase(Locale.ROOT));
         }
     }
 }

@@ -34,6 +34,9 @@ public final class RecipesViewModel implements AutoCloseable {
     private final StringProperty safety = new SimpleStringProperty("");
     private final BooleanProperty safe = new SimpleBooleanProperty(true);
     private final StringProperty error = new SimpleStringProperty("");
+    /** The demo's recipe and size as last shown, to notice a run someone else (a lesson) started. */
+    private Recipe shownRecipe;
+    private int shownSize;
 
     public RecipesViewModel(RecipeDemo demo, TaskExecutor executor) {
         this.demo = demo;
@@ -136,9 +139,20 @@ public final class RecipesViewModel implements AutoCloseable {
         }, v -> refresh(), e -> error.set("Could not stop client " + index + ": " + e.getMessage()));
     }
 
-    /** Copies the demo's current snapshot into the table, headline and safety check (cheap, in memory). */
+    /**
+     * Copies the demo's current snapshot into the table, headline and safety check (cheap, in memory).
+     * When the demo runs another recipe or size than last shown (a lesson's {@code runRecipe} drives
+     * the same demo), the recipe choice and client count follow it.
+     */
     public void refresh() {
         List<SimulatedClient> snapshot = demo.clients();
+        Recipe current = demo.recipe();
+        if (current != null && (current != shownRecipe || snapshot.size() != shownSize)) {
+            shownRecipe = current;
+            shownSize = snapshot.size();
+            recipe.set(current);
+            clientCount.set(String.valueOf(snapshot.size()));
+        }
         if (clients.size() != snapshot.size() || (!snapshot.isEmpty() && clients.get(0).index() != snapshot.get(0).index())) {
             clients.setAll(snapshot.stream().map(c -> new ClientRow(c.index())).toList());
         }

@@ -9,6 +9,8 @@ import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -31,12 +33,12 @@ import org.quorumlab.gui.cluster.Role;
  */
 public final class TeachingDiagram extends Pane {
 
-    private static final double R = RingLayout.NODE_RADIUS;
     private static final double DOT_RADIUS = 7;
     private static final double LANE_OFFSET = 8;
     private static final long FRAME_NANOS = 33_000_000L;
 
     private final ReplayViewModel replay;
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(1);
     private final Canvas canvas = new Canvas();
     private final List<Dot> dots = new ArrayList<>();
     private Consumer<MessageKey> onDot = k -> { };
@@ -65,6 +67,7 @@ public final class TeachingDiagram extends Pane {
         setPrefSize(640, 480);
         replay.stateProperty().addListener((o, a, b) -> dirty = true);
         replay.cursorProperty().addListener((o, a, b) -> dirty = true);
+        fontScale.addListener((o, a, b) -> dirty = true);
         canvas.setOnMouseClicked(e -> click(e.getX(), e.getY()));
         AnimationTimer frames = new AnimationTimer() {
             @Override
@@ -92,6 +95,36 @@ public final class TeachingDiagram extends Pane {
             }
         }
         return true;
+    }
+
+    /**
+     * Multiplies every label's font (and the node circles, so the labels still fit); presenter mode
+     * binds it to its font scale, since a Canvas does not follow CSS font sizes.
+     */
+    public DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    /** The keys of the message dots drawn last, in drawing order. */
+    public List<MessageKey> drawnMessages() {
+        return dots.stream().map(Dot::key).toList();
+    }
+
+    private double scale() {
+        return Math.max(0.5, fontScale.get());
+    }
+
+    /** Node radius: grows with the square root of the font scale, enough for the larger labels. */
+    private double nodeRadius() {
+        return RingLayout.NODE_RADIUS * Math.sqrt(scale());
+    }
+
+    private Font font(double size) {
+        return Font.font(size * scale());
+    }
+
+    private Font bold(double size) {
+        return Font.font(null, FontWeight.BOLD, size * scale());
     }
 
     /** Called with the key of a clicked message dot. */
@@ -125,8 +158,12 @@ public final class TeachingDiagram extends Pane {
     private Map<Long, Point2D> positions(TeachingState s) {
         Map<Long, Point2D> out = new HashMap<>();
         List<Long> ids = new ArrayList<>(s.nodes().keySet());
+        // larger nodes and labels need a wider margin than the ring layout's
+        double inset = Math.max(0, nodeRadius() - RingLayout.NODE_RADIUS + 16 * (scale() - 1));
+        double w = Math.max(1, canvas.getWidth() - 2 * inset);
+        double h = Math.max(1, canvas.getHeight() - 2 * inset);
         for (int i = 0; i < ids.size(); i++) {
-            out.put(ids.get(i), RingLayout.position(i, ids.size(), canvas.getWidth(), canvas.getHeight()));
+            out.put(ids.get(i), RingLayout.position(i, ids.size(), w, h).add(inset, inset));
         }
         return out;
     }
@@ -143,7 +180,8 @@ public final class TeachingDiagram extends Pane {
         for (Link l : s.links()) {
             Point2D a = pos.get(l.a());
             Point2D b = pos.get(l.b());
-            if (a.distance(x, y) > R && b.distance(x, y) > R && distanceToSegment(x, y, a, b) <= 7) {
+            double r = nodeRadius();
+            if (a.distance(x, y) > r && b.distance(x, y) > r && distanceToSegment(x, y, a, b) <= 7) {
                 onLink.accept(l.a(), l.b());
                 return;
             }
@@ -165,12 +203,12 @@ public final class TeachingDiagram extends Pane {
         if (s.nodes().isEmpty()) {
             g.setFill(Color.GRAY);
             g.setTextAlign(TextAlignment.CENTER);
-            g.setFont(Font.font(13));
+            g.setFont(font(13));
             g.fillText(emptyText, canvas.getWidth() / 2, canvas.getHeight() / 2);
         }
     }
 
-    private static void drawLink(GraphicsContext g, TeachingState s, Link l, Point2D a, Point2D b) {
+    private void drawLink(GraphicsContext g, TeachingState s, Link l, Point2D a, Point2D b) {
         g.setLineCap(StrokeLineCap.ROUND);
         if (s.isCut(l.a(), l.b())) {
             g.setStroke(Color.web("#d62728"));
@@ -182,7 +220,7 @@ public final class TeachingDiagram extends Pane {
             g.strokeLine(mid.getX() + dir.getX(), mid.getY() + dir.getY(), b.getX(), b.getY());
             g.setLineDashes();
             g.setFill(Color.web("#d62728"));
-            g.setFont(Font.font(null, FontWeight.BOLD, 15));
+            g.setFont(bold(15));
             g.setTextAlign(TextAlignment.CENTER);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("\u2716", mid.getX(), mid.getY());
@@ -209,8 +247,9 @@ public final class TeachingDiagram extends Pane {
             }
             Point2D dir = b.subtract(a).normalize();
             Point2D normal = new Point2D(-dir.getY(), dir.getX()).multiply(LANE_OFFSET);
-            Point2D from = a.add(dir.multiply(R)).add(normal);
-            Point2D to = b.subtract(dir.multiply(R)).add(normal);
+            double radius = nodeRadius();
+            Point2D from = a.add(dir.multiply(radius)).add(normal);
+            Point2D to = b.subtract(dir.multiply(radius)).add(normal);
             double p = m.progress(now);
             if (m.parked()) {
                 p = parkedProgress(parkingSlots.get(m.key()));
@@ -223,11 +262,12 @@ public final class TeachingDiagram extends Pane {
             g.setLineWidth(1.5);
             g.strokeOval(at.getX() - r, at.getY() - r, 2 * r, 2 * r);
             g.setFill(Color.web("#1a202c"));
-            g.setFont(Font.font(null, FontWeight.BOLD, 10));
+            g.setFont(bold(10));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             Point2D label = at.add(normal.normalize().multiply(DOT_RADIUS + 4));
-            g.fillText(m.kind(), label.getX() + (normal.getX() < 0 ? -6 * m.kind().length() : 0), label.getY());
+            double labelWidth = 6 * scale() * m.kind().length();
+            g.fillText(m.kind(), label.getX() + (normal.getX() < 0 ? -labelWidth : 0), label.getY());
             dots.add(new Dot(m.key(), at.getX(), at.getY()));
         }
     }
@@ -279,7 +319,9 @@ public final class TeachingDiagram extends Pane {
         };
     }
 
-    private static void drawNode(GraphicsContext g, NodeState n, Point2D c, long leaderId) {
+    private void drawNode(GraphicsContext g, NodeState n, Point2D c, long leaderId) {
+        double r = nodeRadius();
+        double k = scale();
         Role role = n.role();
         Color fill = !n.alive() ? Color.web("#d0d0d0") : switch (role) {
             case LEADER -> Color.web("#f6c343");
@@ -289,27 +331,27 @@ public final class TeachingDiagram extends Pane {
             default -> Color.web("#e0e0e0");
         };
         g.setFill(fill);
-        g.fillOval(c.getX() - R, c.getY() - R, 2 * R, 2 * R);
+        g.fillOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         g.setStroke(n.paused() && n.alive() ? Color.web("#c53030") : Color.web("#4a5568"));
         g.setLineWidth(n.paused() && n.alive() ? 3 : 1.5);
-        g.strokeOval(c.getX() - R, c.getY() - R, 2 * R, 2 * R);
+        g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         g.setFill(n.alive() ? Color.web("#1a202c") : Color.web("#7a7a7a"));
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(Font.font(null, FontWeight.BOLD, 20));
-        g.fillText((n.id() == leaderId && n.alive() ? "\u265B " : "") + n.id(), c.getX(), c.getY() - 10);
-        g.setFont(Font.font(11));
-        g.fillText(n.alive() ? role.name().toLowerCase(Locale.ROOT) : "down", c.getX(), c.getY() + 10);
+        g.setFont(bold(20));
+        g.fillText((n.id() == leaderId && n.alive() ? "\u265B " : "") + n.id(), c.getX(), c.getY() - 10 * k);
+        g.setFont(font(11));
+        g.fillText(n.alive() ? role.name().toLowerCase(Locale.ROOT) : "down", c.getX(), c.getY() + 10 * k);
         if (n.paused() && n.alive()) {
-            g.fillText("paused", c.getX(), c.getY() + 24);
+            g.fillText("paused", c.getX(), c.getY() + 24 * k);
         } else if (n.slowFactor() > 1) {
-            g.fillText("\u00d7" + n.slowFactor() + " slower", c.getX(), c.getY() + 24);
+            g.fillText("\u00d7" + n.slowFactor() + " slower", c.getX(), c.getY() + 24 * k);
         }
-        double below = c.getY() + R + 16;
+        double below = c.getY() + r + 16 * k;
         g.fillText("epoch " + (n.epoch() < 0 ? "-" : n.epoch()) + "  zxid " + n.lastZxidHex(), c.getX(), below);
         if (role == Role.LOOKING && n.vote() != null) {
-            g.setFont(Font.font(null, FontWeight.BOLD, 11));
-            g.fillText("votes for " + n.vote().leaderId(), c.getX(), below + 14);
+            g.setFont(bold(11));
+            g.fillText("votes for " + n.vote().leaderId(), c.getX(), below + 14 * k);
         }
     }
 

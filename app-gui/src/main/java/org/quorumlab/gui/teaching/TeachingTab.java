@@ -1,6 +1,8 @@
 package org.quorumlab.gui.teaching;
 
 import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.scene.Parent;
 import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.cluster.ClusterContext;
@@ -9,12 +11,16 @@ import org.quorumlab.gui.common.TaskExecutor;
 
 /**
  * Entry point the shell calls: builds the Teaching view over an ensemble's admin API (or
- * replay-only, without a cluster). Watching starts with {@link #start()} (when the tab is first
- * shown, so a tab nobody opens costs nothing) and stops when the view leaves its scene.
+ * replay-only, without a cluster). One per cluster: the Teaching tab shows {@link #root()}, the
+ * Lessons tab a {@link #compactRoot()} of the same ViewModel, so both show (and control) the same
+ * recording. Watching starts with {@link #start()} (when either is first shown, so a cluster nobody
+ * watches costs nothing) and stops on {@link #close()} or when the full view leaves its scene.
  */
 public final class TeachingTab {
 
     private final Parent root;
+    private Parent compactRoot;
+    private final DoubleProperty fontScale = new SimpleDoubleProperty(1);
     private final TeachingViewModel vm;
     private final ClusterMonitor monitor;
     private final AdminClient client;
@@ -24,7 +30,7 @@ public final class TeachingTab {
         this.vm = vm;
         this.monitor = monitor;
         this.client = client;
-        this.root = TeachingView.create(vm);
+        this.root = TeachingView.create(vm, fontScale);
         root.sceneProperty().addListener((o, a, b) -> {
             if (b == null && a != null) {
                 close();
@@ -53,6 +59,24 @@ public final class TeachingTab {
 
     public Parent root() {
         return root;
+    }
+
+    /** The compact view of the same ViewModel (created on first use), for the Lessons tab. */
+    public Parent compactRoot() {
+        if (compactRoot == null) {
+            compactRoot = TeachingView.createCompact(vm, fontScale);
+        }
+        return compactRoot;
+    }
+
+    /** Scale of the diagram's labels in both views (presenter mode binds it). */
+    public DoubleProperty fontScaleProperty() {
+        return fontScale;
+    }
+
+    /** True when a cluster is attached (false: replay only). */
+    public boolean live() {
+        return monitor != null;
     }
 
     public TeachingViewModel viewModel() {

@@ -5,7 +5,12 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.List;
 import javafx.animation.AnimationTimer;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
@@ -14,6 +19,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Slider;
+import javafx.scene.control.SplitPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
 import javafx.util.StringConverter;
@@ -26,6 +34,8 @@ public final class TeachingView {
             .withZone(ZoneId.systemDefault());
 
     private final TeachingViewModel vm;
+    private final DoubleProperty fontScale;
+    private final boolean compact;
     @FXML private Slider speedSlider;
     @FXML private Label speedLabel;
     @FXML private Button pauseButton;
@@ -44,16 +54,38 @@ public final class TeachingView {
     @FXML private Button liveButton;
     @FXML private Label lastEventLabel;
     @FXML private Label statusLabel;
+    @FXML private Label heldLabel;
+    @FXML private Label hintLabel;
+    @FXML private HBox timelineRow;
+    @FXML private SplitPane split;
     private boolean syncing;
     private int requestedFactor;
 
-    private TeachingView(TeachingViewModel vm) {
+    private TeachingView(TeachingViewModel vm, DoubleProperty fontScale, boolean compact) {
         this.vm = vm;
+        this.fontScale = fontScale;
+        this.compact = compact;
     }
 
     /** The Teaching view of {@code vm}. */
     public static Parent create(TeachingViewModel vm) {
-        return Fxml.load(new TeachingView(vm));
+        return create(vm, new SimpleDoubleProperty(1));
+    }
+
+    /** The Teaching view of {@code vm}; the diagram's labels follow {@code fontScale} (presenter mode). */
+    public static Parent create(TeachingViewModel vm, DoubleProperty fontScale) {
+        return Fxml.load(new TeachingView(vm, fontScale, false));
+    }
+
+    /**
+     * A second, compact view of the same {@code vm} for a screen that shows something else beside it
+     * (the Lessons tab): the speed, pause/resume/step controls, the diagram above the node cards, and
+     * no replay timeline or recording buttons.
+     */
+    public static Parent createCompact(TeachingViewModel vm, DoubleProperty fontScale) {
+        Parent root = Fxml.load(new TeachingView(vm, fontScale, true));
+        root.getStyleClass().add("teaching-compact");
+        return root;
     }
 
     @FXML
@@ -64,11 +96,17 @@ public final class TeachingView {
         diagram.setOnLinkClicked(vm::toggleCut);
         diagram.setEmptyText(vm.liveAvailableProperty().get() ? "waiting for events from the cluster..."
                 : "Open a recording (.qlrec) to replay a session");
+        diagram.fontScaleProperty().bind(fontScale);
         diagramHolder.getChildren().add(diagram);
+        heldLabel.textProperty().bind(Bindings.createStringBinding(() -> heldText(vm.heldCountProperty().get()),
+                vm.heldCountProperty()));
+        if (compact) {
+            compact();
+        }
         nodePanelHolder.setContent(new NodeStatePanel(replay));
 
         var notInteractive = vm.interactiveProperty().not();
-        for (var control : java.util.List.of(speedSlider, pauseButton, resumeButton, stepButton, healButton)) {
+        for (var control : List.of(speedSlider, pauseButton, resumeButton, stepButton, healButton)) {
             control.disableProperty().bind(notInteractive);
         }
         pauseButton.visibleProperty().bind(vm.pausedProperty().not());
@@ -90,7 +128,8 @@ public final class TeachingView {
 
             @Override
             public void handle(long now) {
-                if (last != 0) {
+                // two views may show one ViewModel (Teaching and Lessons tabs): only the one on screen plays
+                if (last != 0 && shown(diagramHolder)) {
                     replay.advance((now - last) / 1_000_000L);
                 }
                 last = now;
@@ -103,6 +142,34 @@ public final class TeachingView {
                 playback.start();
             }
         });
+    }
+
+    private void compact() {
+        heldLabel.setId("heldCount");
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.6);
+        for (Node n : List.of(timelineRow, openButton, exportButton)) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+        // beside the lesson the toolbar is narrow: a shorter slider, and buttons never cut to "..."
+        speedSlider.setPrefWidth(110);
+        for (var control : List.of(pauseButton, resumeButton, stepButton, heldLabel, healButton)) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
+    }
+
+    private static String heldText(int held) {
+        return held == 0 ? "" : held + (held == 1 ? " message held" : " messages held");
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null;
     }
 
     private void bindSpeed() {

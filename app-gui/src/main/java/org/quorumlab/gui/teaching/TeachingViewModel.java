@@ -45,6 +45,7 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
     private final ReplayViewModel replay;
     private final IntegerProperty speedFactor = new SimpleIntegerProperty(1);
     private final BooleanProperty paused = new SimpleBooleanProperty();
+    private final IntegerProperty heldCount = new SimpleIntegerProperty();
     private final BooleanProperty liveAvailable = new SimpleBooleanProperty();
     private final BooleanProperty showingLive = new SimpleBooleanProperty(true);
     private final BooleanProperty busy = new SimpleBooleanProperty();
@@ -72,6 +73,7 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         replay.stateProperty().addListener((o, a, s) -> {
             speedFactor.set(s.slowFactor());
             paused.set(s.anyPaused());
+            heldCount.set(s.held().size());
         });
         replay.messageProperty().addListener((o, a, b) -> status.set(b));
         status.set(control == null ? "Replay only: open a recording (.qlrec)." : "");
@@ -82,6 +84,8 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
     public IntegerProperty speedFactorProperty() { return speedFactor; }
     /** True when a live member holds every message in the shown state. */
     public BooleanProperty pausedProperty() { return paused; }
+    /** How many messages the shown state holds (in flight or parked). */
+    public IntegerProperty heldCountProperty() { return heldCount; }
     /** True when a cluster is attached (false: replay-only). */
     public BooleanProperty liveAvailableProperty() { return liveAvailable; }
     /** True while the live session (not an opened file) is shown. */

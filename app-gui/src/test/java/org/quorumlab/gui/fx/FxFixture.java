@@ -11,6 +11,7 @@ import org.quorumlab.gui.app.QuorumLabConsole;
 import org.quorumlab.gui.app.Theme;
 import org.quorumlab.gui.common.FxTaskExecutor;
 import org.quorumlab.gui.connect.ConnectionStore;
+import org.quorumlab.gui.lessons.LessonSettings;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Builds the real main window on a stage, with a temp connection store. */
@@ -21,7 +22,16 @@ final class FxFixture {
 
     static MainViewModel show(Stage stage, Theme theme, int width, int height) throws Exception {
         Path store = Files.createTempDirectory("gui-fx").resolve("connections.json");
-        MainViewModel vm = new MainViewModel(new FxTaskExecutor(3), new ConnectionStore(store));
+        return show(stage, theme, width, height, new MainViewModel(new FxTaskExecutor(3), new ConnectionStore(store)));
+    }
+
+    /** The main window whose lessons run their cluster with {@code lessons} (a temp dir). */
+    static MainViewModel show(Stage stage, Theme theme, int width, int height, LessonSettings lessons) throws Exception {
+        Path store = Files.createTempDirectory("gui-fx").resolve("connections.json");
+        return show(stage, theme, width, height, new MainViewModel(new FxTaskExecutor(3), new ConnectionStore(store), lessons));
+    }
+
+    private static MainViewModel show(Stage stage, Theme theme, int width, int height, MainViewModel vm) {
         vm.themeProperty().set(theme);
         Scene scene = new Scene(QuorumLabConsole.mainView(vm), width, height);
         QuorumLabConsole.applyTheme(scene, theme);

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.quorumlab.gui.app.MainViewModel;
 import org.quorumlab.gui.app.Theme;
 import org.quorumlab.gui.lessons.Lesson;
+import org.quorumlab.gui.teaching.TeachingDiagram;
 import org.testfx.framework.junit5.ApplicationTest;
 
 /** Headless: the Lessons tab in the real main window, and presenter mode's large fonts. */
@@ -34,10 +35,13 @@ class LessonsTabFxTest extends ApplicationTest {
         Parent root = title.getScene().getRoot();
         assertThat(root.getStyle()).contains("-fx-font-size: 19.2px");
         FxFixture.await("larger title", () -> title.getFont().getSize() > normal * 1.5);
+        TeachingDiagram diagram = lookup(".teaching-diagram").query();
+        assertThat(diagram.fontScaleProperty().get()).as("the diagram's canvas labels follow").isEqualTo(1.6);
 
         press(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.L).release(KeyCode.L, KeyCode.SHIFT, KeyCode.CONTROL);
         FxFixture.await("presenter mode off", () -> !vm.presenterModeProperty().get());
         FxFixture.await("normal title", () -> Math.abs(title.getFont().getSize() - normal) < 0.01);
+        assertThat(diagram.fontScaleProperty().get()).isEqualTo(1.0);
     }
 
     @Test

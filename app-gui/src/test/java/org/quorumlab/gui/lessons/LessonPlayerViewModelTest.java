@@ -123,4 +123,35 @@ class LessonPlayerViewModelTest {
         broken.runStep();
         assertThat(broken.outcomeProperty().get()).isEmpty();
     }
+
+    @Test
+    void stepMessageStepsTheLiveClusterOnlyWhenOneIsAttached() {
+        assertThat(vm.clusterPausedProperty().get()).isFalse();
+        vm.stepMessage();
+        assertThat(vm.statusProperty().get()).isEqualTo("no live cluster to step: start the lesson's cluster first");
+
+        int[] stepped = {0};
+        vm.setMessageStepper(() -> stepped[0]++);
+        vm.stepMessage();
+        vm.stepMessage();
+        assertThat(stepped[0]).isEqualTo(2);
+    }
+
+    @Test
+    void aRecipeStepIsFlaggedWhileItIsCurrent() {
+        Lesson recipes = LessonCatalog.bundled("06-recipes-on-live-nodes").orElseThrow();
+        vm.select(recipes);
+        int recipeStep = 0;
+        while (recipes.step(recipeStep).action().type() != ActionType.RUN_RECIPE) {
+            recipeStep++;
+        }
+        assertThat(vm.recipeStepProperty().get()).isFalse();
+        for (int i = 0; i < recipeStep; i++) {
+            vm.next();
+        }
+        assertThat(vm.recipeStepProperty().get()).isTrue();
+        vm.next();
+        assertThat(vm.recipeStepProperty().get())
+                .isEqualTo(recipes.step(recipeStep + 1).action().type() == ActionType.RUN_RECIPE);
+    }
 }

@@ -1,0 +1,125 @@
+package org.quorumlab.gui.fx;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.gui.app.MainViewModel;
+import org.quorumlab.gui.app.Theme;
+import org.quorumlab.gui.lessons.Lesson;
+import org.quorumlab.gui.lessons.LessonSettings;
+import org.quorumlab.gui.teaching.MessageKey;
+import org.quorumlab.gui.teaching.TeachingDiagram;
+import org.testfx.framework.junit5.ApplicationTest;
+
+/**
+ * The workshop flow on one screen (issue 8's "done when"): lesson 3 on the real lesson cluster (node
+ * processes in a temp dir), run from the Lessons tab up to the leader's crash and the pause; the
+ * lesson view's own diagram shows the held messages, and its Step button delivers one.
+ */
+@Timeout(value = 4, unit = TimeUnit.MINUTES)
+class WorkshopFlowFxTest extends ApplicationTest {
+
+    private static final String LESSON = "03-leader-crash-and-recovery";
+    /** startCluster, waitForLeader, write, slowMotion 30x, killLeader, pause. */
+    private static final int STEPS_TO_PAUSE = 6;
+
+    @TempDir
+    static Path dir;
+    MainViewModel vm;
+
+    @Override
+    public void start(Stage stage) throws Exception {
+        // the real 30x of the lesson (not the CI cap of 3x): the survivors' election is still under way at the pause
+        LessonSettings settings = new LessonSettings(dir.resolve("lesson-cluster"), LessonSettings.MAX_FACTOR,
+                Duration.ofSeconds(60), Duration.ofMillis(10));
+        vm = FxFixture.show(stage, Theme.LIGHT, 1260, 780, settings);
+    }
+
+    @AfterEach
+    void closeTheLessonCluster() throws Exception {
+        interact(() -> {
+            vm.disconnect();
+            vm.shutdown();
+        });
+    }
+
+    @Test
+    void lessonThreeIsSteppedThroughTheLeaderCrashOnTheLessonsScreen() throws Exception {
+        clickOn(lookup(".tab-pane > .tab-header-area .tab .tab-label")
+                .match(l -> "Lessons".equals(((Labeled) l).getText())).<Labeled>query());
+        ListView<Lesson> list = lookup("#lessonList").query();
+        FxFixture.await("the lessons", () -> list.getItems().size() == 6);
+        interact(() -> list.getSelectionModel().select(list.getItems().stream()
+                .filter(l -> l.id().equals(LESSON)).findFirst().orElseThrow()));
+        Label progress = lookup("#lessonProgress").query();
+        Label outcome = lookup("#lessonOutcome").query();
+        Button stepMessage = lookup("#stepMessageButton").query();
+        FxFixture.await("lesson 3 opened", () -> progress.getText().equals("step 1 of 12"));
+        assertThat(stepMessage.isVisible()).as("no Step button before the cluster is paused").isFalse();
+
+        for (int step = 1; step <= STEPS_TO_PAUSE; step++) {
+            if (step > 1) {
+                clickOn("#nextStepButton");
+            }
+            String shown = "step " + step + " of 12";
+            FxFixture.await(shown, () -> progress.getText().equals(shown));
+            clickOn("#runStepButton");
+            FxFixture.await("outcome of " + shown, () -> outcome.getStyleClass().stream()
+                    .anyMatch(c -> c.startsWith("outcome-")) && !lookup("#runStepButton").<Button>query().isDisabled());
+            assertThat(outcome.getStyleClass()).as(shown + ": " + outcome.getText()).contains("outcome-succeeded");
+        }
+        assertThat(outcome.getText()).as("the survivors").startsWith("paused 2 nodes");
+        Node live = lookup("#lessonLiveView").query();
+
+        FxFixture.await("held message dots in the lesson view's diagram", () -> !drawn(live).isEmpty());
+        FxFixture.await("the Step button next to Run step", stepMessage::isVisible);
+        Label held = from(live).lookup("#heldCount").query();
+        FxFixture.await("the held count", () -> held.getText().matches("\\d+ messages? held"));
+        Set<MessageKey> before = new HashSet<>(drawn(live));
+        snapIfAsked("lessons.png");
+
+        clickOn(stepMessage);
+
+        FxFixture.await("a held message delivered", () -> !new HashSet<>(drawn(live)).containsAll(before));
+        Label status = from(live).lookup(".teaching-status").query();
+        FxFixture.await("the release reported", () -> status.getText().startsWith("released "));
+        FxFixture.await("the held count shows what the diagram holds", () -> held.getText()
+                .equals(drawn(live).size() + (drawn(live).size() == 1 ? " message held" : " messages held")));
+    }
+
+    /** With -Dquorumlab.screenshots=true (docs/screenshots/generate.sh): the workshop screen for the README. */
+    private void snapIfAsked(String name) throws Exception {
+        if (!Boolean.getBoolean("quorumlab.screenshots")) {
+            return;
+        }
+        Path out = Path.of(System.getProperty("quorumlab.screenshots.dir", "../docs/screenshots"));
+        Files.createDirectories(out);
+        WritableImage[] img = new WritableImage[1];
+        interact(() -> img[0] = lookup("#lessonList").query().getScene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
+    }
+
+    private List<MessageKey> drawn(Node live) {
+        return from(live).lookup(".teaching-diagram").queryAllAs(TeachingDiagram.class).stream()
+                .flatMap(d -> d.drawnMessages().stream()).toList();
+    }
+}
