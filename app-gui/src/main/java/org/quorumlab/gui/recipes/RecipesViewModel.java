@@ -1,7 +1,6 @@
 package org.quorumlab.gui.recipes;
 
 import java.util.List;
-import java.util.SplittableRandom;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -43,11 +42,6 @@ public final class RecipesViewModel implements AutoCloseable {
         this.executor = executor;
         description.set(describe(recipe.get()));
         recipe.addListener((o, a, b) -> description.set(describe(b)));
-    }
-
-    /** A ViewModel with its own demo against {@code connectString}. */
-    public static RecipesViewModel forConnection(String connectString, TaskExecutor executor) {
-        return new RecipesViewModel(new RecipeDemo(connectString, new SplittableRandom()), executor);
     }
 
     public ObservableList<Recipe> recipes() { return recipes; }
