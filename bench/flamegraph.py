@@ -122,10 +122,11 @@ def svg(stacks, title):
             continue
         y = base - (depth + 1) * ROW
         tip = f"{name} ({n} samples, {100.0 * n / total:.2f}%)"
+        shown = short(name) if depth else name
         out.append(f'<g class="f" data-x="{x}" data-n="{n}" onclick="zoom(this)"><title>{html.escape(tip)}</title>'
                    f'<rect x="{10 + x * scale:.2f}" y="{y}" width="{w:.2f}" height="{ROW - 1}" fill="{colour}" rx="1"/>'
-                   f'<text x="{13 + x * scale:.2f}" y="{y + ROW - 4}" data-name="{html.escape(short(name))}">'
-                   f'{html.escape(label(short(name), w))}</text></g>')
+                   f'<text x="{13 + x * scale:.2f}" y="{y + ROW - 4}" data-name="{html.escape(shown)}">'
+                   f'{html.escape(label(shown, w))}</text></g>')
     lx = 10
     for name, colour in [("thread", THREAD_COLOUR)] + [(g[0], g[1]) for g in GROUPS]:
         out.append(f'<rect x="{lx}" y="{base + 8}" width="12" height="12" fill="{colour}"/>'
