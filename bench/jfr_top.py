@@ -7,11 +7,12 @@ Runs `jfr print --events jdk.ExecutionSample` on each file (needs a JDK's `jfr` 
 """
 import collections, os, re, subprocess, sys
 
-def samples(path):
+def samples(path, event_type="jdk.ExecutionSample", depth=64):
+    """(thread name, frames top-first) per sample event; also used by flamegraph.py."""
     jfr = os.path.join(os.environ["JAVA_HOME"], "bin", "jfr") if os.environ.get("JAVA_HOME") else "jfr"
-    out = subprocess.run([jfr, "print", "--events", "jdk.ExecutionSample", "--stack-depth", "64", path],
+    out = subprocess.run([jfr, "print", "--events", event_type, "--stack-depth", str(depth), path],
                          check=True, capture_output=True, text=True).stdout
-    for event in out.split("jdk.ExecutionSample")[1:]:
+    for event in out.split(event_type + " {")[1:]:
         m = re.search(r"stackTrace = \[(.*?)\n\s*\]", event, re.S)
         if not m:
             continue
