@@ -81,20 +81,25 @@ class TreePagingTest {
 
     @Test
     void childrenAddedAndRemovedElsewhereShowLiveOnThePage() throws Exception {
-        TreeViewModel vm = new TreeViewModel(session, TaskExecutor.synchronous());
-        ZNodeModel paged = expanded(vm);
-        ZNodeTreeItem item = new ZNodeTreeItem(paged, vm);
-        try (ZkSession other = server.session()) {
-            other.client().create("/paged/a-first", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        // a session of its own: a session arms one children watch per path for its (single) tree
+        try (ZkSession own = server.session()) {
+            TreeViewModel vm = new TreeViewModel(own, TaskExecutor.synchronous());
+            ZNodeModel paged = expanded(vm);
+            ZNodeTreeItem item = new ZNodeTreeItem(paged, vm);
+            session.client().create("/paged/a-first", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             await().atMost(Duration.ofSeconds(10)).until(() -> paged.children().size() == CHILDREN + 1);
             assertThat(item.getChildren().get(0).getValue().name()).isEqualTo("a-first");
             assertThat(item.getChildren()).hasSize(TreeViewModel.PAGE + 1);
             assertThat(vm.moreText(paged)).startsWith("… 1,501 more");
 
-            other.client().delete("/paged/a-first", -1);
+            session.client().delete("/paged/a-first", -1);
             await().atMost(Duration.ofSeconds(10)).until(() -> paged.children().size() == CHILDREN);
             assertThat(item.getChildren().get(0).getValue().name()).isEqualTo("n-0000");
             assertThat(vm.moreText(paged)).startsWith("… 1,500 more");
+        } finally {
+            if (session.client().exists("/paged/a-first", false) != null) {
+                session.client().delete("/paged/a-first", -1);
+            }
         }
     }
 
