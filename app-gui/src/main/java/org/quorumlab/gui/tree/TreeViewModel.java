@@ -273,7 +273,7 @@ public final class TreeViewModel {
     }
 
     private void resortAll(ZNodeModel node) {
-        if (!node.childrenLoadedProperty().get()) {
+        if (!node.childrenLoaded()) {
             return;
         }
         if (sortKey.get() != SortKey.NAME) {

@@ -28,12 +28,14 @@ public final class ZNodeModel {
     private final String path;
     private final String name;
     private final ZNodeModel parent;
-    private final ObjectProperty<Stat> stat = new SimpleObjectProperty<>();
-    private final BooleanProperty loading = new SimpleBooleanProperty();
-    private final BooleanProperty childrenLoaded = new SimpleBooleanProperty();
-    private final ObservableList<ZNodeModel> children = FXCollections.observableArrayList();
-    private final IntegerProperty pageLimit = new SimpleIntegerProperty(TreeViewModel.PAGE);
-    private final ObservableList<ZNodeModel> revealed = FXCollections.observableArrayList();
+    // properties and lists are created on first use: expanding a level of 100,000 nodes builds a
+    // model per node in the background, and every object less per model is less GC pausing the UI
+    private ObjectProperty<Stat> stat;
+    private BooleanProperty loading;
+    private BooleanProperty childrenLoaded;
+    private ObservableList<ZNodeModel> children;
+    private IntegerProperty pageLimit;
+    private ObservableList<ZNodeModel> revealed;
     private final boolean placeholder;
     private boolean statRequested;
 
@@ -56,16 +58,56 @@ public final class ZNodeModel {
     public String path() { return path; }
     public String name() { return name; }
     public ZNodeModel parent() { return parent; }
-    public ObjectProperty<Stat> statProperty() { return stat; }
-    public Stat stat() { return stat.get(); }
-    public BooleanProperty loadingProperty() { return loading; }
-    public BooleanProperty childrenLoadedProperty() { return childrenLoaded; }
-    public ObservableList<ZNodeModel> children() { return children; }
+
+    public ObjectProperty<Stat> statProperty() {
+        if (stat == null) {
+            stat = new SimpleObjectProperty<>();
+        }
+        return stat;
+    }
+
+    public Stat stat() { return stat == null ? null : stat.get(); }
+
+    public BooleanProperty loadingProperty() {
+        if (loading == null) {
+            loading = new SimpleBooleanProperty();
+        }
+        return loading;
+    }
+
+    public BooleanProperty childrenLoadedProperty() {
+        if (childrenLoaded == null) {
+            childrenLoaded = new SimpleBooleanProperty();
+        }
+        return childrenLoaded;
+    }
+
+    /** Whether the children were listed (without creating the property). */
+    public boolean childrenLoaded() { return childrenLoaded != null && childrenLoaded.get(); }
+
+    public ObservableList<ZNodeModel> children() {
+        if (children == null) {
+            children = FXCollections.observableArrayList();
+        }
+        return children;
+    }
 
     /** How many of the children (in the current order) the tree shows; grows a page at a time. */
-    public IntegerProperty pageLimitProperty() { return pageLimit; }
+    public IntegerProperty pageLimitProperty() {
+        if (pageLimit == null) {
+            pageLimit = new SimpleIntegerProperty(TreeViewModel.PAGE);
+        }
+        return pageLimit;
+    }
+
     /** Children shown although beyond the page, because a search revealed them. */
-    ObservableList<ZNodeModel> revealed() { return revealed; }
+    ObservableList<ZNodeModel> revealed() {
+        if (revealed == null) {
+            revealed = FXCollections.observableArrayList();
+        }
+        return revealed;
+    }
+
     /** True for the "more children" row that stands for the children not shown. */
     public boolean placeholder() { return placeholder; }
 
@@ -74,20 +116,21 @@ public final class ZNodeModel {
      * revealed beyond the page that are still children.
      */
     public List<ZNodeModel> shownChildren() {
-        int n = Math.min(pageLimit.get(), children.size());
-        List<ZNodeModel> shown = new ArrayList<>(n + revealed.size());
-        shown.addAll(children.subList(0, n));
-        if (!revealed.isEmpty()) {
+        List<ZNodeModel> all = children();
+        int n = Math.min(pageLimitProperty().get(), all.size());
+        List<ZNodeModel> shown = new ArrayList<>(n + 1);
+        shown.addAll(all.subList(0, n));
+        if (revealed != null && !revealed.isEmpty()) {
             // few revealed nodes: a linear indexOf per node is cheaper than indexing the whole level
-            revealed.stream().filter(r -> children.indexOf(r) >= n)
-                    .sorted(java.util.Comparator.comparingInt(children::indexOf)).forEach(shown::add);
+            revealed.stream().filter(r -> all.indexOf(r) >= n)
+                    .sorted(java.util.Comparator.comparingInt(all::indexOf)).forEach(shown::add);
         }
         return shown;
     }
 
     /** Children not shown (what the placeholder row stands for). */
     public int hiddenChildren() {
-        return children.size() - shownChildren().size();
+        return children().size() - shownChildren().size();
     }
 
     boolean statRequested() { return statRequested; }
@@ -95,7 +138,7 @@ public final class ZNodeModel {
 
     /** Node kind, PERSISTENT until the Stat is known. */
     public NodeKind kind() {
-        Stat s = stat.get();
+        Stat s = stat();
         return s == null ? NodeKind.PERSISTENT : NodeKind.of(s.getEphemeralOwner());
     }
 
@@ -106,12 +149,15 @@ public final class ZNodeModel {
 
     /** Known to have no children (Stat loaded and numChildren 0). */
     public boolean leaf() {
-        Stat s = stat.get();
+        Stat s = stat();
         return s != null && s.getNumChildren() == 0;
     }
 
     /** Child by name among loaded children, or null. */
     public ZNodeModel child(String childName) {
+        if (children == null) {
+            return null;
+        }
         for (ZNodeModel c : children) {
             if (c.name.equals(childName)) {
                 return c;

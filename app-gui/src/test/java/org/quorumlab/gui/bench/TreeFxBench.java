@@ -45,7 +45,8 @@ final class TreeFxBench {
     private static final int SETTLE_FRAMES = 60;
     private static final Duration WAIT = Duration.ofMinutes(2);
 
-    private record Iteration(double firstRowsMs, double longestGapMs, double settledMs) {
+    private record Iteration(double firstRowsMs, double longestGapMs, double longestCpuMs, double gcMs,
+            double settledMs) {
     }
 
     private TreeFxBench() {
@@ -73,8 +74,10 @@ final class TreeFxBench {
             List<Iteration> runs = new ArrayList<>();
             for (int i = 0; i < warmup + iterations; i++) {
                 Iteration it = once(session, executor, stage);
-                System.out.printf(Locale.ROOT, "  %s %2d: first rows %.1f ms, longest frame gap %.1f ms%n",
-                        i < warmup ? "warm-up" : "run    ", i + 1, it.firstRowsMs(), it.longestGapMs());
+                System.out.printf(Locale.ROOT,
+                        "  %s %2d: first rows %.1f ms, longest frame gap %.1f ms, most FX CPU between frames %.1f ms,"
+                        + " GC %.1f ms%n", i < warmup ? "warm-up" : "run    ", i + 1, it.firstRowsMs(), it.longestGapMs(),
+                        it.longestCpuMs(), it.gcMs());
                 if (i >= warmup) {
                     runs.add(it);
                 }
@@ -112,9 +115,11 @@ final class TreeFxBench {
             return null;
         });
         TreeItem<ZNodeModel> big = bigItem.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        long gcBefore = gcMillis();
         onFx(() -> {
             probe.expandStart = System.nanoTime();
             probe.longestGap = 0;
+            probe.longestCpu = 0;
             big.setExpanded(true);
             return null;
         });
@@ -126,7 +131,11 @@ final class TreeFxBench {
             return null;
         });
         return new Iteration((probe.firstRows - probe.expandStart) / 1e6, probe.longestGap / 1e6,
-                (probe.settled - probe.expandStart) / 1e6);
+                probe.longestCpu / 1e6, gcMillis() - gcBefore, (probe.settled - probe.expandStart) / 1e6);
+    }
+
+    private static long gcMillis() {
+        return ManagementFactory.getGarbageCollectorMXBeans().stream().mapToLong(b -> Math.max(0, b.getCollectionTime())).sum();
     }
 
     /** Runs on every frame: finds /big, then watches for its first child's row and the frame gaps. */
@@ -136,7 +145,9 @@ final class TreeFxBench {
         final CountDownLatch done = new CountDownLatch(1);
         long expandStart;
         long lastFrame;
+        long lastCpu;
         long longestGap;
+        long longestCpu;
         long firstRows;
         long settled;
         int framesSinceRows;
@@ -149,10 +160,14 @@ final class TreeFxBench {
         @Override
         public void handle(long frameTime) {
             long now = System.nanoTime();
+            // CPU the FX thread itself used between two frames: the gap minus waiting for a core (2 vCPUs shared)
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
             if (lastFrame != 0 && expandStart != 0) {
                 longestGap = Math.max(longestGap, now - lastFrame);
+                longestCpu = Math.max(longestCpu, cpu - lastCpu);
             }
             lastFrame = now;
+            lastCpu = cpu;
             if (!bigItem.isDone()) {
                 for (TreeItem<ZNodeModel> item : tree.getRoot().getChildren()) {
                     if (item.getValue().path().equals(BIG)) {
@@ -209,6 +224,8 @@ final class TreeFxBench {
         System.out.printf(Locale.ROOT, "%-48s %9s %9s %9s%n", "", "median", "p90", "max");
         row("expand /big in a TreeView: first rows shown (ms)", runs.stream().mapToDouble(Iteration::firstRowsMs).toArray());
         row("expand: longest FX frame gap (ms)", runs.stream().mapToDouble(Iteration::longestGapMs).toArray());
+        row("expand: most FX-thread CPU between frames (ms)", runs.stream().mapToDouble(Iteration::longestCpuMs).toArray());
+        row("expand: GC time during the expand (ms)", runs.stream().mapToDouble(Iteration::gcMs).toArray());
         row("expand: settled (first rows + 60 frames) (ms)", runs.stream().mapToDouble(Iteration::settledMs).toArray());
     }
 
