@@ -3,6 +3,7 @@ package org.quorumlab.gui.tree;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
+import javafx.application.Platform;
 import javafx.fxml.FXML;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
@@ -55,7 +56,13 @@ public final class TreePaneView {
         rootItem.setExpanded(true);
         tree.setCellFactory(t -> new ZNodeCell(vm));
         tree.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> {
-            if (!syncingSelection && b != null) {
+            if (b != null && b.getValue().placeholder()) {
+                // changing the tree's items inside a selection event confuses the selection model: defer
+                Platform.runLater(() -> {
+                    tree.getSelectionModel().clearSelection();
+                    vm.showMore(b.getValue().parent());
+                });
+            } else if (!syncingSelection && b != null) {
                 vm.selectedProperty().set(b.getValue());
             }
         });

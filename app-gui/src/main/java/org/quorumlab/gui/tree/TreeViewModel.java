@@ -32,6 +32,8 @@ import org.quorumlab.gui.service.ZkSession;
  */
 public final class TreeViewModel {
 
+    /** Children shown per page under a node; the placeholder row shows the next page. */
+    public static final int PAGE = 1_000;
     /** Stats fetched eagerly after an expand; the rest come on demand as cells show them. */
     static final int EAGER_STATS = 200;
     /** Above this many siblings, sorting by a Stat field is refused (would fetch every Stat). */
@@ -126,6 +128,21 @@ public final class TreeViewModel {
         return models;
     }
 
+    /** Shows the next page of {@code node}'s children (the placeholder row was chosen). */
+    public void showMore(ZNodeModel node) {
+        int limit = node.pageLimitProperty().get();
+        if (limit < node.children().size()) {
+            node.pageLimitProperty().set(limit + PAGE);
+        }
+    }
+
+    /** Text of the placeholder row under {@code node}: how many children are hidden, what a click shows. */
+    public String moreText(ZNodeModel node) {
+        int hidden = node.hiddenChildren();
+        return String.format(java.util.Locale.ROOT, "… %,d more — click to show the next %,d", hidden,
+                Math.min(hidden, PAGE));
+    }
+
     /** Stops live-updating {@code node}'s children (its watch simply lapses). */
     public void collapse(ZNodeModel node) {
         expanded.remove(node.path());
@@ -175,7 +192,7 @@ public final class TreeViewModel {
         }
         node.statRequested(false);
         requestStat(node);
-        List<ZNodeModel> eager = sortKey.get() == SortKey.NAME
+        List<ZNodeModel> eager = sortKey.get() == SortKey.NAME || node.children().size() > MAX_STAT_SORT
                 ? node.children().subList(0, Math.min(EAGER_STATS, node.children().size()))
                 : node.children();
         eager.forEach(this::requestStat);
@@ -183,7 +200,7 @@ public final class TreeViewModel {
 
     /** Asks for {@code node}'s Stat (batched; cells call this when they show a node). */
     public void requestStat(ZNodeModel node) {
-        if (node.statRequested()) {
+        if (node.statRequested() || node.placeholder()) {
             return;
         }
         node.statRequested(true);
@@ -256,7 +273,7 @@ public final class TreeViewModel {
     }
 
     private void resortAll(ZNodeModel node) {
-        if (!node.childrenLoadedProperty().get()) {
+        if (!node.childrenLoaded()) {
             return;
         }
         if (sortKey.get() != SortKey.NAME) {
@@ -322,7 +339,13 @@ public final class TreeViewModel {
                     n.childrenLoadedProperty().set(true);
                 }
             }
-            selected.set(find(path));
+            ZNodeModel target = find(path);
+            for (ZNodeModel m = target; m != null && m.parent() != null; m = m.parent()) {
+                if (!m.parent().shownChildren().contains(m)) {
+                    m.parent().revealed().add(m);
+                }
+            }
+            selected.set(target);
         }, e -> status.set("cannot show " + path + ": " + e.getMessage()));
     }
 

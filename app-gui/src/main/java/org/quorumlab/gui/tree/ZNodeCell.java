@@ -7,7 +7,10 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.apache.zookeeper.data.Stat;
 
-/** Tree cell: kind icon, name, child count, a spinner while children load; requests the Stat lazily. */
+/**
+ * Tree cell: kind icon, name, child count, a spinner while children load; requests the Stat lazily.
+ * The placeholder row of a paged level shows how many children are hidden.
+ */
 final class ZNodeCell extends TreeCell<ZNodeModel> {
 
     private final TreeViewModel vm;
@@ -28,11 +31,16 @@ final class ZNodeCell extends TreeCell<ZNodeModel> {
     @Override
     protected void updateItem(ZNodeModel item, boolean empty) {
         super.updateItem(item, empty);
+        getStyleClass().remove("more-children");
         name.textProperty().unbind();
         spinner.visibleProperty().unbind();
         if (empty || item == null) {
             setGraphic(null);
             setText(null);
+            return;
+        }
+        if (item.placeholder()) {
+            showPlaceholder(item);
             return;
         }
         vm.requestStat(item);
@@ -54,6 +62,18 @@ final class ZNodeCell extends TreeCell<ZNodeModel> {
                 }
             }
         });
+        setText(null);
+        setGraphic(box);
+    }
+
+    private void showPlaceholder(ZNodeModel item) {
+        icon.getStyleClass().setAll("node-icon", "node-more");
+        name.setText(vm.moreText(item.parent()));
+        count.setText("");
+        spinner.managedProperty().unbind();
+        spinner.setVisible(false);
+        spinner.setManaged(false);
+        getStyleClass().add("more-children");
         setText(null);
         setGraphic(box);
     }

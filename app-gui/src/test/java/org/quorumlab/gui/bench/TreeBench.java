@@ -39,8 +39,9 @@ import org.quorumlab.gui.tree.ZNodeModel;
  * blocking work runs on a pool, as in the console. Run with {@code bench/tree.sh} (not a unit test).
  *
  * <pre>
- *   bench/tree.sh [--connect host:port] [--children 100000] [--iterations 15] [--warmup 3]
+ *   bench/tree.sh [--fx] [--connect host:port] [--children 100000] [--iterations 15] [--warmup 3]
  * </pre>
+ * {@code --fx} measures the same expansion in a real JavaFX TreeView instead ({@link TreeFxBench}).
  * Without {@code --connect} a QuorumLab server runs in this JVM (over TCP on an ephemeral port).
  * {@code /big} is created with multi batches of 1,000 creates, or reused when it already has the
  * requested number of children.
@@ -98,8 +99,14 @@ public final class TreeBench {
         int children = 100_000;
         int iterations = 15;
         int warmup = 3;
+        boolean fx = false;
         try {
             for (int i = 0; i < args.length; i += 2) {
+                if (args[i].equals("--fx")) {
+                    fx = true;
+                    i--;
+                    continue;
+                }
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException(args[i] + " needs a value");
                 }
@@ -114,8 +121,12 @@ public final class TreeBench {
             }
         } catch (IllegalArgumentException e) {
             System.err.println("bench tree: " + e.getMessage()
-                    + "\nusage: bench/tree.sh [--connect host:port] [--children N] [--iterations N] [--warmup N]");
+                    + "\nusage: bench/tree.sh [--fx] [--connect host:port] [--children N] [--iterations N] [--warmup N]");
             System.exit(2);
+        }
+        if (fx) {
+            TreeFxBench.run(connect, children, iterations, warmup);
+            return;
         }
         TestServer server = connect == null ? new TestServer() : null;
         String target = connect == null ? server.connectString() : connect;
@@ -157,7 +168,7 @@ public final class TreeBench {
     }
 
     /** Creates the missing children of /big with pipelined multis; returns how many were created. */
-    private static int populate(ZooKeeper zk, int children) throws Exception {
+    static int populate(ZooKeeper zk, int children) throws Exception {
         try {
             zk.create(BIG, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         } catch (KeeperException.NodeExistsException e) {
@@ -294,7 +305,7 @@ public final class TreeBench {
     }
 
     /** Nearest-rank percentile of sorted values. */
-    private static double percentile(double[] sorted, double q) {
+    static double percentile(double[] sorted, double q) {
         int rank = (int) Math.ceil(q * sorted.length);
         return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
     }
