@@ -169,10 +169,10 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     }
 
     /**
-     * On the event loop: encodes into this connection's reused buffer, copies into a pooled I/O
-     * buffer. A reply queued before {@link #close} still goes out: the close task runs after it.
+     * On the event loop: encodes into this connection's reused buffer and appends the frame to the
+     * burst. A reply queued before {@link #close} still goes out: the close task runs after it.
      */
-    private ByteBuf encode(Reply reply) {
+    private void encode(Reply reply, ByteBuf burst) {
         JuteOutput out = replyBuffer;
         out.reset();
         out.writeInt(0);
@@ -183,12 +183,10 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
         out.writeIntAt(0, out.size() - 4);
         sent.incrementAndGet();
         stats.packetsSent.increment();
-        ByteBuf frame = channel.alloc().ioBuffer(out.size());
-        frame.writeBytes(out.array(), 0, out.size());
+        burst.writeBytes(out.array(), 0, out.size());
         if (out.size() > MAX_RETAINED_REPLY_BUFFER) {
             replyBuffer = new JuteOutput();
         }
-        return frame;
     }
 
     private record Reply(JuteRecord first, JuteRecord second) {

@@ -3,9 +3,9 @@ package org.quorumlab.engine.net.quorum;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -15,7 +15,6 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.AttributeKey;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private static final byte[] EMPTY = new byte[0];
     private static final long RECONNECT_BACKOFF_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
     /** Frames waiting for an outbound channel's event loop; set before the channel is published. */
-    private static final AttributeKey<ChannelWriteQueue<ByteBuf>> WRITE_QUEUE = AttributeKey.valueOf("quorumlab.writeQueue");
+    private static final AttributeKey<ChannelWriteQueue<OutboundFrame>> WRITE_QUEUE = AttributeKey.valueOf("quorumlab.writeQueue");
 
     private final long self;
     private final String bindHost;
@@ -119,7 +118,7 @@ public final class NettyQuorumTransport implements QuorumTransport {
         send(to, frame, EMPTY);
     }
 
-    /** The shared body is wrapped, not copied: one encoded proposal serves every follower. */
+    /** The shared body is encoded once and copied into each follower's burst buffer on its event loop. */
     @Override
     public void send(long to, byte[] head, byte[] body) {
         if (faults.shouldDrop(to)) {
@@ -136,8 +135,7 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private void write(long to, byte[] head, byte[] body) {
         Channel ch = outbound.get(to);
         if (ch != null && ch.isActive()) {
-            ChannelWriteQueue<ByteBuf> queue = ch.attr(WRITE_QUEUE).get();
-            queue.enqueue(body.length == 0 ? Unpooled.wrappedBuffer(head) : Unpooled.wrappedBuffer(head, body));
+            ch.attr(WRITE_QUEUE).get().enqueue(new OutboundFrame(head, body));
             return;
         }
         connect(to);
@@ -157,20 +155,16 @@ public final class NettyQuorumTransport implements QuorumTransport {
         Bootstrap b = new Bootstrap().group(group).channel(NioSocketChannel.class)
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline().addLast(new LengthFieldPrepender(4));
-                    }
-                });
+                // outbound links only write; frames carry their length prefix (see OutboundFrame)
+                .handler(new ChannelInboundHandlerAdapter());
         b.connect(addr.host(), addr.port()).addListener(f -> {
             if (!f.isSuccess()) {
                 return;
             }
             Channel ch = ((io.netty.channel.ChannelFuture) f).channel();
-            ch.writeAndFlush(Unpooled.copyLong(self));
-            // proposals, commits and acks of one pipeline turn leave in one socket write
-            ch.attr(WRITE_QUEUE).set(new ChannelWriteQueue<>(ch, frame -> frame));
+            ch.writeAndFlush(ch.alloc().ioBuffer(Integer.BYTES + Long.BYTES).writeInt(Long.BYTES).writeLong(self));
+            // proposals, commits and acks of one pipeline turn leave in one buffer and one socket write
+            ch.attr(WRITE_QUEUE).set(new ChannelWriteQueue<>(ch, OutboundFrame::writeTo));
             Channel old = outbound.put(to, ch);
             if (old != null && old != ch) {
                 old.close();
@@ -214,6 +208,15 @@ public final class NettyQuorumTransport implements QuorumTransport {
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.warn("Closing quorum connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
+        }
+    }
+
+    /** A quorum frame as the peer's {@link LengthFieldBasedFrameDecoder} reads it: 4-byte length, head, body. */
+    private record OutboundFrame(byte[] head, byte[] body) {
+        void writeTo(ByteBuf out) {
+            out.writeInt(head.length + body.length);
+            out.writeBytes(head);
+            out.writeBytes(body);
         }
     }
 
