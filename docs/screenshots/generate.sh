@@ -4,6 +4,6 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 cd "$ROOT"
 mvn -q -pl app-gui -am install -DskipTests
-mvn -q -pl app-gui test -Dtest='ScreenshotGenerator,TeachingScreenshotsTest,WorkshopFlowFxTest' -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -q -pl app-gui test -Dtest='ScreenshotGenerator,ClusterScreenshotsTest,TeachingScreenshotsTest,WorkshopFlowFxTest' -Dsurefire.failIfNoSpecifiedTests=false \
     -Dquorumlab.screenshots=true -Dquorumlab.screenshots.dir="$ROOT/docs/screenshots"
 ls -l "$ROOT"/docs/screenshots/*.png

@@ -265,7 +265,11 @@ public final class TeachingDiagram extends Pane {
             g.setFont(bold(10));
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
-            Point2D label = at.add(normal.normalize().multiply(DOT_RADIUS + 4));
+            // neighbouring parked dots are ~12% of a link apart, closer than a label is wide on a
+            // horizontal link: odd slots put their label one text row further out, on the same side
+            // (the other side belongs to the reverse lane's labels)
+            boolean outerRow = m.parked() && parkingSlots.getOrDefault(m.key(), 0) % 2 == 1;
+            Point2D label = at.add(normal.normalize().multiply(DOT_RADIUS + 4 + (outerRow ? 12 * scale() : 0)));
             double labelWidth = 6 * scale() * m.kind().length();
             g.fillText(m.kind(), label.getX() + (normal.getX() < 0 ? -labelWidth : 0), label.getY());
             dots.add(new Dot(m.key(), at.getX(), at.getY()));

@@ -42,7 +42,7 @@ class ClusterScreenshotsTest {
 
     @Test
     void clusterViewDuringAnElectionAndChartsUnderLoad() throws Exception {
-        Path out = Path.of(System.getProperty("quorumlab.screenshotDir", "../docs/screenshots"));
+        Path out = Path.of(System.getProperty("quorumlab.screenshots.dir", "../docs/screenshots"));
         Files.createDirectories(out);
         try (TestEnsemble e = new TestEnsemble(dir, 3).startAll()) {
             await().atMost(Duration.ofSeconds(60)).until(e::settled);
