@@ -18,6 +18,9 @@ import javafx.scene.control.ListView;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.ZooDefs;
+import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -45,6 +48,7 @@ class WorkshopFlowFxTest extends ApplicationTest {
     @TempDir
     static Path dir;
     MainViewModel vm;
+    private ZooKeeper audience;
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -60,6 +64,20 @@ class WorkshopFlowFxTest extends ApplicationTest {
             vm.disconnect();
             vm.shutdown();
         });
+        if (audience != null) {
+            // closing waits for the session's close to be answered or the connection to fail; the
+            // cluster is gone, so let it fail in the background instead of holding up the next test
+            ZooKeeper client = audience;
+            Thread closer = new Thread(() -> {
+                try {
+                    client.close();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }, "audience-close");
+            closer.setDaemon(true);
+            closer.start();
+        }
     }
 
     @Test
@@ -93,6 +111,12 @@ class WorkshopFlowFxTest extends ApplicationTest {
         }
         assertThat(outcome.getText()).as("the survivors").startsWith("paused 2 nodes");
         Node live = lookup("#lessonLiveView").query();
+        // On a fast run the survivors' election is already over when the pause lands, and a paused
+        // cluster sends no pings: a write from an audience member gives it messages to hold either
+        // way (queued by the client until a serving node answers, then held as REQUEST/PROPOSAL).
+        audience = new ZooKeeper(vm.launcher().connectString(), 30_000, e -> { });
+        audience.create("/audience", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
+                (rc, path, ctx, name) -> { }, null);
 
         FxFixture.await("held message dots in the lesson view's diagram", () -> !drawn(live).isEmpty());
         FxFixture.await("the Step button next to Run step", stepMessage::isVisible);
