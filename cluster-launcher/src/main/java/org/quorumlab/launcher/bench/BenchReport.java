@@ -30,6 +30,26 @@ public final class BenchReport {
         return b.toString();
     }
 
+    /**
+     * The client's view of the kill runs: longest write gap of a session that stays on a surviving
+     * server, and of a session that was on the killed leader, with their errors.
+     */
+    public static String clientViewTable(List<FailoverBenchmark.Result> results) {
+        StringBuilder b = new StringBuilder();
+        b.append("| engine | runs | writer on a survivor: longest gap median ms | p90 | max | errors (all runs) "
+                + "| writer on the killed leader: longest gap median ms | p90 | max | errors (all runs) |\n");
+        b.append("|---|---|---|---|---|---|---|---|---|---|\n");
+        for (FailoverBenchmark.Result r : results) {
+            b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %d | %d | %d | %d |%n",
+                    r.engine().cliName(), r.survivorGapMillis().size(), percentile(r.survivorGapMillis(), 50),
+                    percentile(r.survivorGapMillis(), 90), percentile(r.survivorGapMillis(), 100),
+                    r.survivorErrors().stream().mapToInt(Integer::intValue).sum(), percentile(r.movedGapMillis(), 50),
+                    percentile(r.movedGapMillis(), 90), percentile(r.movedGapMillis(), 100),
+                    r.movedErrors().stream().mapToInt(Integer::intValue).sum()));
+        }
+        return b.toString();
+    }
+
     static long percentile(List<Long> values, int p) {
         if (values.isEmpty()) {
             return -1;

@@ -27,9 +27,19 @@ public final class FailoverBenchmark {
 
     private static final String PATH = "/bench-failover";
 
-    /** Measured figures of one engine. */
-    public record Result(Engine engine, List<Long> failoverMillis, List<Long> reconfigMillis) {
+    /**
+     * Measured figures of one engine. Per kill run: {@code failoverMillis} is the time to a first
+     * write through a fresh session; the client's view is that of two sessions that stay connected
+     * and write back to back, one on a surviving server and one on the killed leader (it has every
+     * server in its connect string): the longest time without a successful write, and the errors.
+     */
+    public record Result(Engine engine, List<Long> failoverMillis, List<Long> reconfigMillis,
+            List<Long> survivorGapMillis, List<Integer> survivorErrors, List<Long> movedGapMillis,
+            List<Integer> movedErrors) {
     }
+
+    /** Session timeout of the writers: the largest the ensemble allows at tickTime 200 (20 ticks). */
+    static final int WRITER_SESSION_TIMEOUT_MS = 4000;
 
     private final Consumer<String> progress;
 
@@ -40,20 +50,47 @@ public final class FailoverBenchmark {
     public Result run(Path dir, Engine engine, int runs, int reconfigRuns) throws Exception {
         List<Long> failovers = new ArrayList<>();
         List<Long> reconfigs = new ArrayList<>();
+        List<Long> survivorGaps = new ArrayList<>();
+        List<Integer> survivorErrors = new ArrayList<>();
+        List<Long> movedGaps = new ArrayList<>();
+        List<Integer> movedErrors = new ArrayList<>();
         try (ClusterLauncher cluster = ClusterLauncher.launch(dir, 3, engine, 0)) {
             cluster.awaitQuorum(Duration.ofSeconds(120));
             writeOnce(cluster.connectString(), Duration.ofSeconds(60), true);
             for (int i = 1; i <= runs; i++) {
                 long leader = awaitLeader(cluster);
-                String survivors = cluster.members().stream().filter(id -> id != leader)
-                        .map(id -> "127.0.0.1:" + cluster.ports(id).client()).collect(Collectors.joining(","));
-                long start = System.nanoTime();
-                cluster.kill(leader);
-                writeOnce(survivors, Duration.ofSeconds(60), false);
-                long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-                failovers.add(ms);
-                progress.accept(engine.cliName() + " failover run " + i + "/" + runs + ": leader " + leader
-                        + " killed, first write after " + ms + " ms");
+                List<Long> rest = cluster.members().stream().filter(id -> id != leader).toList();
+                String survivors = rest.stream().map(id -> "127.0.0.1:" + cluster.ports(id).client())
+                        .collect(Collectors.joining(","));
+                String leaderAddress = "127.0.0.1:" + cluster.ports(leader).client();
+                try (ContinuousWriter onSurvivor = ContinuousWriter.open("127.0.0.1:" + cluster.ports(rest.get(0)).client(),
+                        WRITER_SESSION_TIMEOUT_MS, PATH + "/s-");
+                        ContinuousWriter onLeader = openOn(leaderAddress, cluster.connectString())) {
+                    onSurvivor.start();
+                    onLeader.start();
+                    awaitWrites(onSurvivor, onLeader, 0);
+                    long start = System.nanoTime();
+                    cluster.kill(leader);
+                    writeOnce(survivors, Duration.ofSeconds(60), false);
+                    long ms = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+                    failovers.add(ms);
+                    awaitWrites(onSurvivor, onLeader, start);
+                    // a second of writes after both recovered, so a late stall would show
+                    TimeUnit.SECONDS.sleep(1); // measurement window of the writers, not synchronisation
+                    long end = System.nanoTime();
+                    ContinuousWriter.View s = onSurvivor.view(start, end);
+                    ContinuousWriter.View m = onLeader.view(start, end);
+                    survivorGaps.add(s.longestGapMillis());
+                    survivorErrors.add(s.errors());
+                    movedGaps.add(m.longestGapMillis());
+                    movedErrors.add(m.errors());
+                    progress.accept(engine.cliName() + " failover run " + i + "/" + runs + ": leader " + leader
+                            + " killed, first write (fresh session) after " + ms + " ms; writer on server " + rest.get(0)
+                            + ": longest gap " + s.longestGapMillis() + " ms, " + s.errors() + " errors"
+                            + (s.firstError() == null ? "" : " (" + s.firstError() + ")")
+                            + "; writer on the killed leader: longest gap " + m.longestGapMillis() + " ms, "
+                            + m.errors() + " errors");
+                }
                 cluster.start(leader);
                 cluster.awaitServing(leader, Duration.ofSeconds(120));
             }
@@ -66,7 +103,30 @@ public final class FailoverBenchmark {
             }
             cluster.stopAll();
         }
-        return new Result(engine, failovers, reconfigs);
+        return new Result(engine, failovers, reconfigs, survivorGaps, survivorErrors, movedGaps, movedErrors);
+    }
+
+    /** A writer whose session is on {@code server}, with every member in its connect string so it can move. */
+    private static ContinuousWriter openOn(String server, String connect) throws Exception {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            ContinuousWriter w = ContinuousWriter.open(connect, WRITER_SESSION_TIMEOUT_MS, PATH + "/m-");
+            if (w.server().equals(server)) {
+                return w;
+            }
+            w.close();
+        }
+        throw new IllegalStateException("no session landed on " + server + " in 50 attempts");
+    }
+
+    /** Waits until both writers have written successfully after {@code sinceNanos} (at most 60 s). */
+    private static void awaitWrites(ContinuousWriter a, ContinuousWriter b, long sinceNanos) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (a.successesAfter(sinceNanos) == 0 || b.successesAfter(sinceNanos) == 0) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("a writer made no progress within 60 s");
+            }
+            TimeUnit.MILLISECONDS.sleep(5); // polling the writers' progress, not synchronisation
+        }
     }
 
     private static long awaitLeader(ClusterLauncher cluster) throws InterruptedException {

@@ -33,9 +33,13 @@ final class LoadDriver implements AutoCloseable {
     static final String CHURN_ROOT = "/qlbench-churn";
     private static final int OK = KeeperException.Code.OK.intValue();
     private static final int NODE_EXISTS = KeeperException.Code.NODEEXISTS.intValue();
+    private static final int SESSION_EXPIRED = KeeperException.Code.SESSIONEXPIRED.intValue();
 
     /** Figures of one workload's measured window over all clients. */
-    record Window(LogHistogram latency, long ok, long errors) {
+    record Window(LogHistogram latency, long ok, long errors, int expiredSessions) {
+        Window(LogHistogram latency, long ok, long errors) {
+            this(latency, ok, errors, 0);
+        }
     }
 
     /** Result of reading back every key from every server. */
@@ -139,13 +143,15 @@ final class LoadDriver implements AutoCloseable {
         LogHistogram all = new LogHistogram();
         long ok = 0;
         long errors = 0;
+        int expired = 0;
         for (Client c : clients) {
             c.drain();
             all.add(c.histogram);
             ok += c.ok;
             errors += c.errors;
+            expired += c.expired ? 1 : 0;
         }
-        return new Window(all, ok, errors);
+        return new Window(all, ok, errors, expired);
     }
 
     /** Unmeasured write load for {@code duration} (JIT warm-up of freshly started nodes). */
@@ -235,6 +241,8 @@ final class LoadDriver implements AutoCloseable {
         LogHistogram histogram = new LogHistogram();
         long ok;
         long errors;
+        /** The session expired: every later request would fail at once, so the client stops issuing. */
+        volatile boolean expired;
 
         Client(int index, ZooKeeper zk) {
             this.index = index;
@@ -264,7 +272,7 @@ final class LoadDriver implements AutoCloseable {
 
         void loop(Workload workload) {
             try {
-                while (!stop) {
+                while (!stop && !expired) {
                     if (!permits.tryAcquire(50, TimeUnit.MILLISECONDS)) {
                         continue;
                     }
@@ -324,6 +332,9 @@ final class LoadDriver implements AutoCloseable {
         }
 
         private void done(long t0, int rc) {
+            if (rc == SESSION_EXPIRED) {
+                expired = true;
+            }
             count(t0, System.nanoTime(), rc);
             permits.release();
         }

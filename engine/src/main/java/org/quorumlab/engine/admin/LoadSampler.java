@@ -8,7 +8,8 @@ import org.quorumlab.engine.server.ServerStats;
 /**
  * Once a second: turns the growth of the latency histograms since the last sample into a
  * {@code LoadSample} event (ops/s by read and write, p50/p99 over that second, connections,
- * outstanding requests, watch notifications). Percentiles interpolate inside fixed buckets.
+ * outstanding requests, watch notifications, and how long quorum messages waited for the owner
+ * thread: {@code quorumQueueDelayP99Ms}). Percentiles interpolate inside fixed buckets.
  */
 final class LoadSampler implements Runnable {
 
@@ -16,6 +17,7 @@ final class LoadSampler implements Runnable {
     private final EventHub hub;
     private long[] lastReads;
     private long[] lastWrites;
+    private long[] lastQuorumDelays;
     private long lastWatchEvents;
     private long lastNanos;
 
@@ -25,6 +27,7 @@ final class LoadSampler implements Runnable {
         ServerStats st = view.stats();
         this.lastReads = st.readLatency.counts();
         this.lastWrites = st.writeLatency.counts();
+        this.lastQuorumDelays = st.quorumQueueDelay.counts();
         this.lastWatchEvents = st.watchEventsSent.sum();
         this.lastNanos = System.nanoTime();
     }
@@ -40,6 +43,11 @@ final class LoadSampler implements Runnable {
         long[] reads = st.readLatency.counts();
         long[] writes = st.writeLatency.counts();
         long watchEvents = st.watchEventsSent.sum();
+        long[] quorumDelays = st.quorumQueueDelay.counts();
+        long[] quorumDelta = new long[quorumDelays.length];
+        for (int i = 0; i < quorumDelays.length; i++) {
+            quorumDelta[i] = Math.max(0, quorumDelays[i] - lastQuorumDelays[i]);
+        }
         double seconds = Math.max(1e-3, (now - lastNanos) / 1e9);
         long[] delta = new long[reads.length];
         long readOps = 0;
@@ -61,8 +69,10 @@ final class LoadSampler implements Runnable {
         m.put("connections", view.connections().size());
         m.put("outstanding", Math.max(0, st.outstanding.get()));
         m.put("watchEventsPerSec", round((watchEvents - lastWatchEvents) / seconds));
+        m.put("quorumQueueDelayP99Ms", round(percentileMs(quorumDelta, 0.99)));
         lastReads = reads;
         lastWrites = writes;
+        lastQuorumDelays = quorumDelays;
         lastWatchEvents = watchEvents;
         lastNanos = now;
         return m;

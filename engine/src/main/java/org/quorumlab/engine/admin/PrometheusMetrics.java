@@ -26,6 +26,7 @@ final class PrometheusMetrics {
         m.state(view, s);
         m.consensus(view, s, hub.counters());
         m.fsync(view.logStats());
+        m.quorumQueueDelay(view.stats());
         m.header("quorumlab_event_stream_subscribers", "gauge", "Connected /events subscribers");
         m.sample("quorumlab_event_stream_subscribers", "", hub.subscriberCount());
         m.header("quorumlab_event_stream_dropped_total", "counter", "Events dropped for slow subscribers");
@@ -47,11 +48,29 @@ final class PrometheusMetrics {
         histogram("quorumlab_request_latency_seconds", "other", st.otherLatency);
         gauge("quorumlab_outstanding_requests", "Requests received but not yet answered",
                 Math.max(0, st.outstanding.get()));
+        gauge("quorumlab_requests_in_flight", "Client requests admitted and not yet answered (globalOutstandingLimit)",
+                st.requestsInFlight.get());
+        gauge("quorumlab_requests_in_flight_peak", "Most client requests ever admitted at once",
+                st.requestsInFlightPeak.get());
+        counter("quorumlab_client_read_throttles_total",
+                "Times a client connection stopped being read because an outstanding-request bound was reached",
+                st.admissionThrottles.sum());
         counter("quorumlab_packets_received_total", "Client packets received (reset by srst)",
                 st.packetsReceived.sum());
         counter("quorumlab_packets_sent_total", "Client packets sent (reset by srst)", st.packetsSent.sum());
         counter("quorumlab_watch_events_sent_total", "Watch notifications delivered to clients",
                 st.watchEventsSent.sum());
+    }
+
+    /** How long received quorum messages waited for the owner thread (p99 and max over the process's life). */
+    private void quorumQueueDelay(ServerStats st) {
+        header("quorumlab_quorum_queue_delay_seconds", "histogram",
+                "Wait of received quorum messages for the owner thread (priority lane)");
+        histogram("quorumlab_quorum_queue_delay_seconds", "quorum", st.quorumQueueDelay);
+        gauge("quorumlab_quorum_queue_delay_p99_seconds", "99th percentile of the quorum-message queue delay",
+                LoadSampler.percentileMs(st.quorumQueueDelay.counts(), 0.99) / 1e3);
+        gauge("quorumlab_quorum_queue_delay_max_seconds", "Longest quorum-message queue delay",
+                st.quorumQueueDelayMaxNanos.get() / 1e9);
     }
 
     private void histogram(String name, String kind, LatencyHistogram h) {

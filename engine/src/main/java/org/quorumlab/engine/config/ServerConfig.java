@@ -10,6 +10,9 @@ import java.util.List;
  * @param snapCount transactions between snapshots
  * @param containerCheckIntervalMs how often empty containers and expired TTL nodes are reaped
  * @param superDigest {@code user:base64(sha1)} that grants the super identity, or null
+ * @param globalOutstandingLimit client requests this server has read and not yet answered, at most;
+ *        at the bound it stops reading from client sockets (ZooKeeper's key, default 1000). One
+ *        connection may hold at most a quarter of it, so one client cannot starve the others.
  */
 public record ServerConfig(
         long serverId,
@@ -30,6 +33,7 @@ public record ServerConfig(
         int initLimit,
         int syncLimit,
         int adminPort,
+        int globalOutstandingLimit,
         List<QuorumServerSpec> servers) {
 
     public static final int DEFAULT_TICK_TIME = 2000;
@@ -46,6 +50,9 @@ public record ServerConfig(
         if (juteMaxBuffer <= 0) {
             throw new ConfigException("jute.maxbuffer must be positive");
         }
+        if (globalOutstandingLimit < 1) {
+            throw new ConfigException("globalOutstandingLimit must be positive");
+        }
         if (minSessionTimeout > maxSessionTimeout) {
             throw new ConfigException("minSessionTimeout " + minSessionTimeout
                     + " is larger than maxSessionTimeout " + maxSessionTimeout);
@@ -55,6 +62,11 @@ public record ServerConfig(
     /** A standalone server with ZooKeeper's defaults. */
     public static ServerConfig standalone(int clientPort, Path dataDir) {
         return new ServerConfigBuilder().clientPort(clientPort).dataDir(dataDir).build();
+    }
+
+    /** Requests one connection may have read and not yet answered (see {@code globalOutstandingLimit}). */
+    public int outstandingLimitPerConnection() {
+        return Math.max(1, globalOutstandingLimit / 4);
     }
 
     public boolean isReplicated() {

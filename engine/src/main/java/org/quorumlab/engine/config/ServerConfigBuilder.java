@@ -25,6 +25,7 @@ public final class ServerConfigBuilder {
     private int initLimit = 10;
     private int syncLimit = 5;
     private int adminPort = -1;
+    private int globalOutstandingLimit = 1000;
     private final List<QuorumServerSpec> servers = new ArrayList<>();
 
     static ServerConfigBuilder from(ServerConfig c) {
@@ -48,6 +49,7 @@ public final class ServerConfigBuilder {
         b.initLimit = c.initLimit();
         b.syncLimit = c.syncLimit();
         b.adminPort = c.adminPort();
+        b.globalOutstandingLimit = c.globalOutstandingLimit();
         b.servers.addAll(c.servers());
         return b;
     }
@@ -70,6 +72,7 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder initLimit(int v) { initLimit = v; return this; }
     public ServerConfigBuilder syncLimit(int v) { syncLimit = v; return this; }
     public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
+    public ServerConfigBuilder globalOutstandingLimit(int v) { globalOutstandingLimit = v; return this; }
     public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
 
     public ServerConfig build() {
@@ -77,6 +80,7 @@ public final class ServerConfigBuilder {
         int max = maxSessionTimeout < 0 ? 20 * tickTime : maxSessionTimeout;
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
-                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, servers);
+                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
+                servers);
     }
 }

@@ -15,7 +15,7 @@ public final class ZooCfgParser {
 
     static final List<String> IGNORED_KEYS = List.of("autopurge.snapRetainCount", "autopurge.purgeInterval",
             "dataLogDir", "4lw.commands.whitelist", "admin.enableServer", "standaloneEnabled",
-            "metricsProvider.className", "metricsProvider.httpPort", "globalOutstandingLimit",
+            "metricsProvider.className", "metricsProvider.httpPort",
             "preAllocSize", "quorumListenOnAllIPs", "electionAlg", "dynamicConfigFile", "forceSync",
             "leaderServes", "cnxTimeout", "admin.serverAddress");
 
@@ -89,6 +89,7 @@ public final class ZooCfgParser {
             case "initLimit" -> b.initLimit(Integer.parseInt(value));
             case "syncLimit" -> b.syncLimit(Integer.parseInt(value));
             case "admin.serverPort" -> b.adminPort(Integer.parseInt(value));
+            case "globalOutstandingLimit" -> b.globalOutstandingLimit(Integer.parseInt(value));
             default -> {
                 if (!IGNORED_KEYS.contains(key)) {
                     throw new ConfigException("unknown key '" + key + "'");

@@ -32,9 +32,15 @@ public final class ClientServer implements AutoCloseable {
     /**
      * @param maxClientCnxns concurrent connections allowed from one IP address (ZooKeeper's
      *                       {@code maxClientCnxns}); 0 means unlimited
+     * @param globalOutstandingLimit requests read and not yet answered, server-wide, before the
+     *                       client sockets stop being read ({@link Admission})
+     * @param outstandingPerConnection the same bound for one connection
      */
-    public ClientServer(String host, int port, int juteMaxBuffer, int maxClientCnxns, RequestPipeline pipeline,
-            ServerView view, ServerStats stats, String superDigest) throws InterruptedException {
+    public ClientServer(String host, int port, int juteMaxBuffer, int maxClientCnxns, int globalOutstandingLimit,
+            int outstandingPerConnection, RequestPipeline pipeline, ServerView view, ServerStats stats,
+            String superDigest) throws InterruptedException {
+        Admission admission = new Admission(globalOutstandingLimit, outstandingPerConnection, stats.requestsInFlight,
+                stats.requestsInFlightPeak, stats.admissionThrottles);
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
@@ -51,7 +57,7 @@ public final class ClientServer implements AutoCloseable {
                             ch.close();
                             return;
                         }
-                        NettyClientConnection conn = new NettyClientConnection(pipeline, view, stats, superDigest);
+                        NettyClientConnection conn = new NettyClientConnection(pipeline, admission, view, stats, superDigest);
                         connections.add(conn);
                         ch.closeFuture().addListener(f -> connections.remove(conn));
                         ch.pipeline().addLast(new FrameDecoder(juteMaxBuffer), conn);

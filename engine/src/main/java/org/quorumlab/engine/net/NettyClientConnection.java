@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import org.quorumlab.engine.auth.AclChecker;
 import org.quorumlab.engine.auth.AuthProvider;
@@ -39,7 +40,7 @@ import org.slf4j.LoggerFactory;
  * One client TCP connection: decodes requests and hands them to the pipeline, encodes replies
  * and watch events. Any malformed input closes this connection only, with one log line.
  */
-final class NettyClientConnection extends ChannelInboundHandlerAdapter implements ClientConnection {
+final class NettyClientConnection extends ChannelInboundHandlerAdapter implements ClientConnection, Admission.Parked {
 
     private static final Logger LOG = LoggerFactory.getLogger(NettyClientConnection.class);
     private static final int AUTH_XID = -4;
@@ -48,6 +49,11 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     private static final int MAX_RETAINED_REPLY_BUFFER = 64 * 1024;
 
     private final RequestPipeline pipeline;
+    private final Admission admission;
+    /** Requests admitted into the pipeline and not yet answered. */
+    private final AtomicInteger inFlight = new AtomicInteger();
+    /** Requests read while admission refused them, in order; the socket is not read meanwhile. Event loop only. */
+    private final java.util.ArrayDeque<Request> parked = new java.util.ArrayDeque<>();
     private final ServerView serverView;
     private final ServerStats stats;
     private final String superDigest;
@@ -64,8 +70,10 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     /** Touched only on the channel's event loop. */
     private JuteOutput replyBuffer = new JuteOutput();
 
-    NettyClientConnection(RequestPipeline pipeline, ServerView serverView, ServerStats stats, String superDigest) {
+    NettyClientConnection(RequestPipeline pipeline, Admission admission, ServerView serverView, ServerStats stats,
+            String superDigest) {
         this.pipeline = pipeline;
+        this.admission = admission;
         this.serverView = serverView;
         this.stats = stats;
         this.superDigest = superDigest;
@@ -109,8 +117,50 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
         if (header.type() == OpCode.sasl) {
             throw new IllegalArgumentException("SASL is not supported");
         }
-        pipeline.submit(new Request(this, sessionId, header.xid(), header.type(), body, List.copyOf(authInfo),
-                System.nanoTime()));
+        Request request = new Request(this, sessionId, header.xid(), header.type(), body, List.copyOf(authInfo),
+                System.nanoTime());
+        if (!parked.isEmpty() || !admission.tryAdmit(inFlight, this)) {
+            parked.addLast(request);
+            ctx.channel().config().setAutoRead(false);
+            return;
+        }
+        pipeline.submit(request);
+    }
+
+    /** Admission may let parked requests in again: retry on this channel's event loop. */
+    @Override
+    public void wake() {
+        Channel ch = channel;
+        if (ch != null) {
+            ch.eventLoop().execute(this::admitParked);
+        }
+    }
+
+    private void admitParked() {
+        if (closed.get()) {
+            return;
+        }
+        while (!parked.isEmpty()) {
+            if (!admission.tryAdmit(inFlight, this)) {
+                return;
+            }
+            pipeline.submit(parked.pollFirst());
+        }
+        channel.config().setAutoRead(true);
+    }
+
+    /** One admitted request was answered; a no-op once the connection closed and released them all. */
+    private void releaseOne() {
+        while (true) {
+            int n = inFlight.get();
+            if (n <= 0) {
+                return;
+            }
+            if (inFlight.compareAndSet(n, n - 1)) {
+                admission.released(1);
+                return;
+            }
+        }
     }
 
     private void handleAuth(RequestHeader header, AuthPacket packet) {
@@ -141,6 +191,9 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
     @Override
     public void channelInactive(ChannelHandlerContext ctx) {
         closed.set(true);
+        parked.clear();
+        admission.forget(this);
+        admission.released(inFlight.getAndSet(0));
         pipeline.connectionClosed(this);
     }
 
@@ -148,6 +201,9 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
 
     @Override
     public void send(ReplyHeader header, JuteRecord body) {
+        if (header.xid() != NOTIFICATION_XID && header.xid() != AUTH_XID) {
+            releaseOne();
+        }
         writeFrame(header, body);
     }
 
@@ -209,6 +265,11 @@ final class NettyClientConnection extends ChannelInboundHandlerAdapter implement
             LOG.debug("Closing connection {}: {}", remoteAddress(), reason);
             ch.eventLoop().execute(() -> ch.flush().close());
         }
+    }
+
+    @Override
+    public boolean isOpen() {
+        return !closed.get();
     }
 
     @Override

@@ -83,11 +83,16 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         admin.observe();
         pipeline.start();
         this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
-                config.maxClientCnxns(), pipeline, this, stats, config.superDigest());
+                config.maxClientCnxns(), config.globalOutstandingLimit(), config.outstandingLimitPerConnection(),
+                pipeline, this, stats, config.superDigest());
         ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);
-            ticker.scheduleAtFixedRate(zab::tick, period, period, TimeUnit.MILLISECONDS);
+            // Fixed delay, not fixed rate: after this process was stopped (a GC pause stretched by a
+            // busy CPU, SIGSTOP) the missed ticks must not all arrive at once, ahead of the peer
+            // messages still waiting in the sockets, or a learner would count its own pause as a
+            // silent leader (and a leader as silent followers) and start an election nothing caused.
+            ticker.scheduleWithFixedDelay(zab::tick, period, period, TimeUnit.MILLISECONDS);
         }
         if (config.adminPort() >= 0) {
             admin.start(config.adminPort());

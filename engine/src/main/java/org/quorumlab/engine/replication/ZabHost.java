@@ -67,6 +67,10 @@ public final class ZabHost implements TxnReplicator {
     private final java.util.ArrayDeque<TxnRecord> proposed = new java.util.ArrayDeque<>();
     /** Reused to encode proposed txns (pipeline thread only). */
     private final org.quorumlab.engine.proto.JuteOutput txnScratch = new org.quorumlab.engine.proto.JuteOutput(2048);
+    /** A gap between two ticker runs longer than this is logged as a stall of the process. */
+    private static final long TICK_STALL_NANOS = 250_000_000L;
+    /** Ticker thread only. */
+    private long lastTickNanos;
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -120,6 +124,16 @@ public final class ZabHost implements TxnReplicator {
      * teaching mode only every N-th tick gets through (none while paused).
      */
     public void tick() {
+        long now = System.nanoTime();
+        long gap = lastTickNanos == 0 ? 0 : now - lastTickNanos;
+        lastTickNanos = now;
+        if (gap > TICK_STALL_NANOS) {
+            // The ticker only posts a task; a long gap means this whole process was not running
+            // (GC pause, CPU starvation, SIGSTOP). The evidence for any election that follows.
+            LOG.warn("Server {}: consensus clock stalled for {} ms (process not scheduled)", config.serverId(),
+                    gap / 1_000_000);
+            publish(new ProcessStalled(gap / 1_000_000));
+        }
         if (!teaching.admitTick()) {
             return;
         }
@@ -138,7 +152,7 @@ public final class ZabHost implements TxnReplicator {
             LOG.warn("Dropping malformed quorum frame from server {}: {}", from, e.getMessage());
             return;
         }
-        pipeline.execute(() -> {
+        pipeline.executeQuorumMessage(() -> {
             node.step(message);
             run();
         });
@@ -254,6 +268,9 @@ public final class ZabHost implements TxnReplicator {
         } else if (a instanceof Action.SyncCompleted s) {
             listener.syncCompleted(s.token());
         } else if (a instanceof Event e) {
+            if (e instanceof Event.StateChanged sc && sc.to() == ServerState.LOOKING) {
+                LOG.info("Server {} leaves {}: {}", config.serverId(), sc.from(), sc.reason());
+            }
             publish(e);
         }
     }
@@ -364,6 +381,9 @@ public final class ZabHost implements TxnReplicator {
         boolean serving = r.role() != ServerState.LOOKING;
         LOG.info("Server {} is now {} (epoch {}, leader {})", config.serverId(), r.role(), r.epoch(), r.leaderId());
         pipeline.setServing(serving, r.role() == ServerState.LEADING);
+        if (serving) {
+            pipeline.resumeWhenApplied(node.lastLoggedZxid());
+        }
         publish(r);
     }
 

@@ -21,6 +21,9 @@ public interface ClientConnection extends Watcher {
 
     void close(String reason);
 
+    /** False once the connection is closed (by either side). */
+    boolean isOpen();
+
     /** Identities the client holds: its ip plus any addauth credentials. Thread-safe snapshot. */
     List<Id> authInfo();
 

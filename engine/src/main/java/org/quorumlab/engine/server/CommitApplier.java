@@ -105,5 +105,6 @@ final class CommitApplier implements TxnReplicator.Listener {
             txnsSinceSnapshot = 0;
             snapshotter.accept(tree);
         }
+        pipeline.replayIfReady();
     }
 }

@@ -16,6 +16,10 @@ import org.quorumlab.engine.tree.DataTree;
  */
 final class Housekeeping {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Housekeeping.class);
+    /** A gap between two runs longer than this many ticks is a stall of this server. */
+    static final int STALL_TICKS = 3;
+
     /** What housekeeping asks the pipeline to do. */
     interface Actions {
         void expire(long sessionId);
@@ -29,12 +33,14 @@ final class Housekeeping {
     private final SessionTracker sessions;
     private final Set<Long> touched = new HashSet<>();
     private long lastReapMs;
+    private long lastRunMs;
     private boolean expiryWasSuspended;
 
     Housekeeping(ServerConfig config, SessionTracker sessions, long nowMs) {
         this.config = config;
         this.sessions = sessions;
         this.lastReapMs = nowMs;
+        this.lastRunMs = nowMs;
     }
 
     void touched(long sessionId) {
@@ -54,6 +60,16 @@ final class Housekeeping {
             return;
         }
         touched.clear();
+        long sinceLastRun = nowMs - lastRunMs;
+        lastRunMs = nowMs;
+        if (sinceLastRun > STALL_TICKS * config.tickTime()) {
+            // This server itself did not run (GC pause, starved CPU, SIGSTOP): the keep-alives its
+            // peers sent meanwhile are still unread, so its own stall must not count against the
+            // clients. Every session gets a full timeout from now, as a new leader gives them.
+            LOG.warn("Housekeeping ran {} ms after the previous run; renewing every session instead of expiring",
+                    sinceLastRun);
+            sessions.touchAll(nowMs);
+        }
         if (expirySuspended) {
             expiryWasSuspended = true;
         } else {

@@ -4,8 +4,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -49,8 +47,7 @@ public final class RequestPipeline implements AutoCloseable {
     private final SessionTracker sessions;
     private final SessionHandshake handshake;
     private final ServerStats stats;
-    private final ExecutorService owner;
-    private final Thread ownerThread;
+    private final OwnerThread owner;
     private final SessionOrdering ordering = new SessionOrdering();
     private final Housekeeping housekeeping;
     private final List<Consumer<SessionEvent>> eventSinks = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -59,6 +56,9 @@ public final class RequestPipeline implements AutoCloseable {
     private DataTree tree;
     private PendingChanges pending;
     private volatile boolean serving = true;
+    /** Set once this server has served as part of an ensemble; until then losing a leader drops clients. */
+    private boolean everServed;
+    private final LeaderWait leaderWait;
 
     public RequestPipeline(ServerConfig config, DataTree tree, TxnReplicator replicator, PipelineClock clock,
             ServerStats stats, Consumer<DataTree> snapshotter) {
@@ -74,17 +74,11 @@ public final class RequestPipeline implements AutoCloseable {
         this.handshake = new SessionHandshake(config, sessions);
         this.housekeeping = new Housekeeping(config, sessions, now);
         this.replies = new ReplySender(stats, clock);
+        this.leaderWait = new LeaderWait(2L * config.syncLimit() * config.tickTime());
         this.applier = new CommitApplier(this, config, ordering, sessions, handshake, replies, stats, clock, snapshotter);
         tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
-        Thread[] holder = new Thread[1];
-        this.owner = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "request-pipeline-" + config.serverId());
-            t.setDaemon(true);
-            holder[0] = t;
-            return t;
-        });
-        CompletableFuture.runAsync(() -> { }, owner).join();
-        this.ownerThread = holder[0];
+        this.owner = new OwnerThread("request-pipeline-" + config.serverId(), stats.quorumQueueDelay,
+                stats.quorumQueueDelayMaxNanos);
     }
 
     /** Starts the replicator on the pipeline thread; call once, after wiring is complete. */
@@ -100,25 +94,44 @@ public final class RequestPipeline implements AutoCloseable {
         return registry;
     }
 
-    /** Runs {@code task} on the pipeline thread (the replication host posts its work here). */
+    /**
+     * Runs quorum work on the pipeline thread ahead of every queued client task (the replication
+     * host posts ticks, durability reports and its own follow-ups here).
+     */
     public void execute(Runnable task) {
-        owner.execute(task);
+        owner.executePriority(task, false);
+    }
+
+    /** {@link #execute} for a received quorum message: its wait is recorded as the quorum queue delay. */
+    public void executeQuorumMessage(Runnable task) {
+        owner.executePriority(task, true);
     }
 
     // ------------------------------------------------------------ entry points (any thread)
 
     public void connect(ClientConnection conn, ConnectRequest req) {
         owner.execute(() -> {
+            if (leaderWait.isWaiting()) {
+                leaderWait.holdConnect(() -> connectNow(conn, req));
+                return;
+            }
             if (!serving) {
                 conn.close("this server is not serving: no quorum");
                 return;
             }
-            Request create = handshake.connect(conn, req, tree, clock.wallMillis(), clock.nanos());
-            if (create != null) {
-                stats.outstanding.incrementAndGet();
-                route(create, registry.get(OpCode.createSession));
-            }
+            connectNow(conn, req);
         });
+    }
+
+    private void connectNow(ClientConnection conn, ConnectRequest req) {
+        if (!conn.isOpen()) {
+            return;
+        }
+        Request create = handshake.connect(conn, req, tree, clock.wallMillis(), clock.nanos());
+        if (create != null) {
+            stats.outstanding.incrementAndGet();
+            route(create, registry.get(OpCode.createSession));
+        }
     }
 
     public void submit(Request request) {
@@ -133,9 +146,13 @@ public final class RequestPipeline implements AutoCloseable {
         });
     }
 
-    /** Session expiry, container/TTL reaping and session keep-alives to the leader; called every tick. */
+    /**
+     * Session expiry, container/TTL reaping and session keep-alives to the leader; called every tick.
+     * It runs in the priority lane: a learner's keep-alives and the leader's expiry must not wait
+     * behind client work, or a busy server would let the leader expire sessions its clients use.
+     */
     public void tick() {
-        owner.execute(this::housekeeping);
+        owner.executePriority(this::housekeeping, false);
     }
 
     /** Runs a read-only task on the pipeline thread (admin views, four-letter words, dumps). */
@@ -186,25 +203,73 @@ public final class RequestPipeline implements AutoCloseable {
     }
 
     /**
-     * Serving state changed (replicated mode). Leaving service closes every client connection, as
-     * ZooKeeper does, and forgets uncommitted work: clients re-send after reconnecting.
+     * Serving state changed (replicated mode). A server that loses its leader keeps its client
+     * connections and holds their requests ({@link LeaderWait}) until {@link #resumeWhenApplied};
+     * its uncommitted prepared state is forgotten. A leader restarts every session's timer.
      */
     public void setServing(boolean nowServing, boolean leader) {
         if (serving && !nowServing) {
-            handshake.closeAll("server lost its leader");
-            ordering.clear();
             pending = new PendingChanges(tree);
-            stats.outstanding.set(0);
+            if (everServed) {
+                leaderWait.begin(clock.wallMillis());
+            } else {
+                dropClients("server lost its leader");
+            }
         }
         if (nowServing && leader) {
             long now = clock.wallMillis();
             tree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
         }
+        everServed |= nowServing;
         serving = nowServing;
     }
 
-    /** SNAP sync installed a new tree (no client is connected while this happens). */
+    /**
+     * A leader is established again and this server is in sync with it up to {@code lastLoggedZxid}:
+     * the held requests run once everything up to there is applied.
+     */
+    public void resumeWhenApplied(long lastLoggedZxid) {
+        leaderWait.resumeWhenApplied(lastLoggedZxid);
+        replayIfReady();
+    }
+
+    /** After each applied txn (and on resume): replays what waited for the leader, once in sync. */
+    void replayIfReady() {
+        if (!serving || !leaderWait.readyToReplay(tree.lastProcessedZxid())) {
+            return;
+        }
+        long waited = leaderWait.waitedMillis(clock.wallMillis());
+        List<Runnable> connects = leaderWait.takeConnects();
+        List<Request> replay = leaderWait.takeReplay(ordering.takeUnfinished());
+        LOG.info("Serving again after {} ms without a leader: replaying {} held requests and {} connection attempts",
+                waited, replay.size(), connects.size());
+        connects.forEach(Runnable::run);
+        for (Request r : replay) {
+            if (r.connection().isOpen()) {
+                handleRequest(r);
+            } else {
+                stats.outstanding.decrementAndGet();
+            }
+        }
+    }
+
+    /** Closes every client connection and forgets their pending work (the old way of losing a leader). */
+    private void dropClients(String reason) {
+        handshake.closeAll(reason);
+        leaderWait.abandon();
+        ordering.clear();
+        pending = new PendingChanges(tree);
+        stats.outstanding.set(0);
+    }
+
+    /**
+     * SNAP sync installed a new tree. Watches were set on the old one, so connected clients are
+     * disconnected (they re-register their watches when they reconnect).
+     */
     public void replaceTree(DataTree newTree) {
+        if (leaderWait.isWaiting() || handshake.connectionCount() > 0) {
+            dropClients("this server installed a snapshot from its leader");
+        }
         tree = newTree;
         pending = new PendingChanges(newTree);
         long now = clock.wallMillis();
@@ -225,6 +290,15 @@ public final class RequestPipeline implements AutoCloseable {
     private void handleRequest(Request request) {
         long sid = request.sessionId();
         ClientConnection conn = request.connection();
+        if (leaderWait.isWaiting()) {
+            if (request.type() == OpCode.ping && sessions.touch(sid, clock.wallMillis())) {
+                // answered at once, so the client's read timeout does not fire while it waits
+                executeRead(request, (ReadOp<?>) registry.get(OpCode.ping));
+            } else {
+                leaderWait.hold(request);
+            }
+            return;
+        }
         if (!serving) {
             stats.outstanding.decrementAndGet();
             conn.close("this server is not serving");
@@ -369,6 +443,7 @@ public final class RequestPipeline implements AutoCloseable {
     // ------------------------------------------------------------ housekeeping
 
     private void housekeeping() {
+        closeConnectionsWaitingTooLong();
         housekeeping.run(clock.wallMillis(), clock.nanos(), replicator.prepareLocally(), serving,
                 replicator.sessionExpirySuspended(), tree,
                 new Housekeeping.Actions() {
@@ -391,6 +466,21 @@ public final class RequestPipeline implements AutoCloseable {
                 });
     }
 
+    /** Without a leader for too long: each session's connection closes at its bound, so its client moves on. */
+    private void closeConnectionsWaitingTooLong() {
+        long now = clock.wallMillis();
+        if (leaderWait.pastMaxHold(now)) {
+            LOG.info("No leader for {} ms: closing every client connection", leaderWait.waitedMillis(now));
+            dropClients("no leader within " + leaderWait.waitedMillis(now) + " ms");
+        } else if (leaderWait.isWaiting()) {
+            long waited = leaderWait.waitedMillis(now);
+            handshake.closeWhere(sid -> {
+                Integer timeout = sessions.timeoutOf(sid);
+                return timeout == null || waited > leaderWait.holdLimitMillis(timeout);
+            }, "no leader within " + waited + " ms");
+        }
+    }
+
     private void submitInternal(long sessionId, int type, byte[] body) {
         stats.outstanding.incrementAndGet();
         prepareAndPropose(Request.internal(sessionId, type, body, clock.nanos()), (WriteOp<?>) registry.get(type),
@@ -398,7 +488,7 @@ public final class RequestPipeline implements AutoCloseable {
     }
 
     void onOwner(Runnable task) {
-        if (Thread.currentThread() == ownerThread) {
+        if (owner.isOwner()) {
             task.run();
         } else {
             owner.execute(task);
@@ -420,9 +510,8 @@ public final class RequestPipeline implements AutoCloseable {
 
     @Override
     public void close() {
-        owner.shutdown();
         try {
-            owner.awaitTermination(5, TimeUnit.SECONDS);
+            owner.shutdown(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -14,12 +14,24 @@ public final class ServerStats {
     public final AtomicLong maxLatencyNanos = new AtomicLong();
     public final AtomicLong minLatencyNanos = new AtomicLong(Long.MAX_VALUE);
     public final AtomicLong outstanding = new AtomicLong();
+    /** Client requests admitted into the pipeline and not yet answered (bounded by globalOutstandingLimit). */
+    public final java.util.concurrent.atomic.AtomicInteger requestsInFlight = new java.util.concurrent.atomic.AtomicInteger();
+    /** The most client requests ever admitted at once (never above globalOutstandingLimit). */
+    public final java.util.concurrent.atomic.AtomicInteger requestsInFlightPeak = new java.util.concurrent.atomic.AtomicInteger();
+    /** Times a client connection stopped being read because an outstanding-request bound was reached. */
+    public final LongAdder admissionThrottles = new LongAdder();
     /** Watch notifications delivered to clients. */
     public final LongAdder watchEventsSent = new LongAdder();
     /** Latency of client reads, writes (quorum ops) and everything else (ping, auth, ...). */
     public final LatencyHistogram readLatency = new LatencyHistogram();
     public final LatencyHistogram writeLatency = new LatencyHistogram();
     public final LatencyHistogram otherLatency = new LatencyHistogram();
+    /**
+     * How long received quorum messages waited for the owner thread (their priority lane), and the
+     * longest such wait.
+     */
+    public final LatencyHistogram quorumQueueDelay = new LatencyHistogram();
+    public final AtomicLong quorumQueueDelayMaxNanos = new AtomicLong();
     /** Requests answered and their summed latency, indexed by {@link #opIndex(int)}. */
     private final LongAdder[] opCount = new LongAdder[OP_SLOTS];
     private final LongAdder[] opLatencyNanos = new LongAdder[OP_SLOTS];

@@ -106,6 +106,16 @@ final class SessionHandshake {
         connecting.clear();
     }
 
+    /** Closes the connections of the sessions {@code which} selects (they stay known; the client may reconnect). */
+    void closeWhere(java.util.function.LongPredicate which, String reason) {
+        for (var e : java.util.List.copyOf(connections.entrySet())) {
+            if (which.test(e.getKey())) {
+                connections.remove(e.getKey());
+                e.getValue().close(reason);
+            }
+        }
+    }
+
     int connectionCount() {
         return connections.size();
     }

@@ -1,6 +1,8 @@
 package org.quorumlab.engine.server;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -105,6 +107,19 @@ final class SessionOrdering {
         if (q.inflight == 0 && !sessionActive.test(sessionId)) {
             queues.remove(sessionId);
         }
+    }
+
+    /**
+     * Everything not finished, for a replay after a leader change: writes in flight (not committed,
+     * or they would have been answered), syncs, and the requests deferred behind them. Clears all.
+     */
+    List<Request> takeUnfinished() {
+        List<Request> out = new ArrayList<>();
+        inflight.values().forEach(f -> out.add(f.request()));
+        out.addAll(syncs.values());
+        queues.values().forEach(q -> out.addAll(q.waiting));
+        clear();
+        return out;
     }
 
     /** Forgets everything pending (the server stopped serving; clients will re-send). */

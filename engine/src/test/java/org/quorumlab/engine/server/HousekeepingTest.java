@@ -8,7 +8,11 @@ import org.junit.jupiter.api.Test;
 import org.quorumlab.engine.config.ServerConfigBuilder;
 import org.quorumlab.engine.tree.DataTree;
 
-/** Session expiry waits while teaching mode suspends it, then every session gets a full timeout. */
+/**
+ * Session expiry waits while teaching mode suspends it, then every session gets a full timeout; a
+ * stall of the server itself (housekeeping not run for more than {@link Housekeeping#STALL_TICKS}
+ * ticks) renews every session instead of expiring them.
+ */
 class HousekeepingTest {
 
     private static final int TICK = 100;
@@ -35,14 +39,31 @@ class HousekeepingTest {
         }
     };
 
+    private long lastRunMs;
+    private boolean lastSuspended;
+
+    /**
+     * Runs housekeeping at every tick up to {@code nowMs}, as the server's ticker does (teaching mode
+     * as it was at the previous call), then at {@code nowMs} with {@code suspended}.
+     */
     private void run(long nowMs, boolean suspended) {
+        for (long t = lastRunMs + TICK; t < nowMs; t += TICK) {
+            runOnce(t, lastSuspended);
+        }
+        runOnce(nowMs, suspended);
+    }
+
+    private void runOnce(long nowMs, boolean suspended) {
         housekeeping.run(nowMs, nowMs * 1_000_000, true, true, suspended, tree, actions);
+        lastRunMs = nowMs;
+        lastSuspended = suspended;
     }
 
     @Test
     void sessionsDoNotExpireWhileSuspendedAndAreRenewedAfterwards() {
         sessions.add(7, TIMEOUT, 0);
         sessions.add(8, TIMEOUT, 500);
+        runOnce(0, true);
         run(5_000, true);
         assertThat(expired).isEmpty();
 
@@ -52,6 +73,28 @@ class HousekeepingTest {
         assertThat(expired).isEmpty();
         run(7_200, false);
         assertThat(expired).containsExactlyInAnyOrder(7L, 8L);
+    }
+
+    @Test
+    void aStallOfTheServerItselfIsNotCountedAgainstItsSessions() {
+        sessions.add(7, TIMEOUT, 0);
+        run(500, false);
+        // nothing ran for 2 s (GC pause, starved CPU): the clients' keep-alives are still unread
+        runOnce(2_500, false);
+        assertThat(expired).as("no expiry right after the stall").isEmpty();
+        run(3_400, false);
+        assertThat(expired).as("a full timeout from the end of the stall").isEmpty();
+        run(3_600, false);
+        assertThat(expired).containsExactly(7L);
+    }
+
+    @Test
+    void aGapOfThreeTicksIsNotAStall() {
+        sessions.add(7, TIMEOUT, 0);
+        run(900, false);
+        runOnce(900 + Housekeeping.STALL_TICKS * TICK, false);
+        assertThat(expired).as("expired on time: a gap of " + Housekeeping.STALL_TICKS + " ticks is normal jitter")
+                .containsExactly(7L);
     }
 
     @Test
