@@ -3,6 +3,9 @@ package org.quorumlab.engine.server;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What a server does for its clients between losing its leader and serving again: it keeps their
@@ -19,6 +22,8 @@ import java.util.List;
  * after {@link #maxHoldMillis} the server gives up and closes everything, so clients move on.
  */
 final class LeaderWait {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LeaderWait.class);
 
     private final long maxHoldMillis;
     private final List<Request> held = new ArrayList<>();
@@ -54,6 +59,25 @@ final class LeaderWait {
         return Math.min(timeoutMs / 3, maxHoldMillis);
     }
 
+    /**
+     * Closes the connections of the sessions that waited longer than their bound; returns true once
+     * the server's own bound is over and the caller should give up on every client.
+     */
+    boolean closeOverdue(long nowMs, SessionHandshake handshake, SessionTracker sessions) {
+        if (!waiting) {
+            return false;
+        }
+        if (pastMaxHold(nowMs)) {
+            return true;
+        }
+        long waited = nowMs - sinceMs;
+        handshake.closeWhere(sid -> {
+            Integer timeout = sessions.timeoutOf(sid);
+            return timeout == null || waited > holdLimitMillis(timeout);
+        }, "no leader within " + waited + " ms");
+        return false;
+    }
+
     boolean pastMaxHold(long nowMs) {
         return waiting && nowMs - sinceMs > maxHoldMillis;
     }
@@ -75,6 +99,23 @@ final class LeaderWait {
 
     boolean readyToReplay(long appliedZxid) {
         return waiting && resumeAtZxid >= 0 && appliedZxid >= resumeAtZxid;
+    }
+
+    /**
+     * Once in sync ({@link #readyToReplay}): runs the held connection attempts, then hands every
+     * request to replay (in flight, deferred and held, in arrival order) to {@code handle}.
+     */
+    void replayIfReady(long appliedZxid, long nowMs, SessionOrdering ordering, Consumer<Request> handle) {
+        if (!readyToReplay(appliedZxid)) {
+            return;
+        }
+        long waited = nowMs - sinceMs;
+        List<Runnable> connects = takeConnects();
+        List<Request> replay = takeReplay(ordering.takeUnfinished());
+        LOG.info("Serving again after {} ms without a leader: replaying {} held requests and {} connection attempts",
+                waited, replay.size(), connects.size());
+        connects.forEach(Runnable::run);
+        replay.forEach(handle);
     }
 
     /** Ends the wait: the held connection attempts, to run first. */

@@ -235,21 +235,14 @@ public final class RequestPipeline implements AutoCloseable {
 
     /** After each applied txn (and on resume): replays what waited for the leader, once in sync. */
     void replayIfReady() {
-        if (!serving || !leaderWait.readyToReplay(tree.lastProcessedZxid())) {
-            return;
-        }
-        long waited = leaderWait.waitedMillis(clock.wallMillis());
-        List<Runnable> connects = leaderWait.takeConnects();
-        List<Request> replay = leaderWait.takeReplay(ordering.takeUnfinished());
-        LOG.info("Serving again after {} ms without a leader: replaying {} held requests and {} connection attempts",
-                waited, replay.size(), connects.size());
-        connects.forEach(Runnable::run);
-        for (Request r : replay) {
-            if (r.connection().isOpen()) {
-                handleRequest(r);
-            } else {
-                stats.outstanding.decrementAndGet();
-            }
+        if (serving) {
+            leaderWait.replayIfReady(tree.lastProcessedZxid(), clock.wallMillis(), ordering, r -> {
+                if (r.connection().isOpen()) {
+                    handleRequest(r);
+                } else {
+                    stats.outstanding.decrementAndGet();
+                }
+            });
         }
     }
 
@@ -469,15 +462,9 @@ public final class RequestPipeline implements AutoCloseable {
     /** Without a leader for too long: each session's connection closes at its bound, so its client moves on. */
     private void closeConnectionsWaitingTooLong() {
         long now = clock.wallMillis();
-        if (leaderWait.pastMaxHold(now)) {
+        if (leaderWait.closeOverdue(now, handshake, sessions)) {
             LOG.info("No leader for {} ms: closing every client connection", leaderWait.waitedMillis(now));
             dropClients("no leader within " + leaderWait.waitedMillis(now) + " ms");
-        } else if (leaderWait.isWaiting()) {
-            long waited = leaderWait.waitedMillis(now);
-            handshake.closeWhere(sid -> {
-                Integer timeout = sessions.timeoutOf(sid);
-                return timeout == null || waited > leaderWait.holdLimitMillis(timeout);
-            }, "no leader within " + waited + " ms");
         }
     }
 
