@@ -13,9 +13,15 @@ import java.util.Set;
  * @param epoch          its epoch
  * @param previousLeader leader before the election (-1 unknown)
  * @param participants   nodes that went LOOKING
+ * @param cause          what a server reported as the reason around that time (a {@code ProcessStalled}
+ *                       of its process, e.g. {@code "server 3 stalled 1081 ms"}), or empty
  */
 public record ElectionEntry(long startTs, long endTs, int votes, long winner, long epoch, long previousLeader,
-        Set<Long> participants) {
+        Set<Long> participants, String cause) {
+
+    public ElectionEntry withCause(String newCause) {
+        return new ElectionEntry(startTs, endTs, votes, winner, epoch, previousLeader, participants, newCause);
+    }
 
     public long durationMs() {
         return Math.max(0, endTs - startTs);
@@ -26,9 +32,9 @@ public record ElectionEntry(long startTs, long endTs, int votes, long winner, lo
         return winner != previousLeader;
     }
 
-    /** e.g. {@code "leader 2 (epoch 5) after 412 ms, 9 votes"}. */
+    /** e.g. {@code "leader 2 (epoch 5) after 412 ms, 9 votes; cause: server 3 stalled 1081 ms"}. */
     public String describe() {
         return (leaderChanged() ? "leader " : "rejoined leader ") + winner + " (epoch " + epoch + ") after "
-                + durationMs() + " ms, " + votes + " votes";
+                + durationMs() + " ms, " + votes + " votes" + (cause.isEmpty() ? "" : "; cause: " + cause);
     }
 }

@@ -55,6 +55,7 @@ final class TimelineView extends BorderPane {
         table.getColumns().add(column("votes", e -> Integer.toString(e.votes())));
         table.getColumns().add(column("previous", e -> e.previousLeader() < 0 ? "-" : Long.toString(e.previousLeader())));
         table.getColumns().add(column("nodes looking", e -> e.participants().toString()));
+        table.getColumns().add(column("cause", ElectionEntry::cause));
         setTop(top);
         setCenter(scroll);
         setBottom(table);

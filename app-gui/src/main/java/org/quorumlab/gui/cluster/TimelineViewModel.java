@@ -11,13 +11,16 @@ import org.quorumlab.gui.admin.ClusterEvent;
 
 /**
  * Reconstructs elections from the merged event streams into {@link ElectionEntry}s for the
- * leader-change timeline, and holds the timeline's zoom.
+ * leader-change timeline, with the stall of a server's process reported around it as its cause,
+ * and holds the timeline's zoom.
  */
 public final class TimelineViewModel {
 
     /** Zoom bounds, in pixels per second. */
     public static final double MIN_ZOOM = 0.5;
     public static final double MAX_ZOOM = 400;
+    /** How far apart a stall report and an election may be to be shown as its cause. */
+    static final long STALL_WINDOW_MS = 2_000;
 
     private final ObservableList<ElectionEntry> entries = FXCollections.observableArrayList();
     private final DoubleProperty pixelsPerSecond = new SimpleDoubleProperty(20);
@@ -26,6 +29,9 @@ public final class TimelineViewModel {
     private long currentLeader = -1;
     private long lastClosedEnd = -1;
     private Open open;
+    /** The latest {@code ProcessStalled} report: when, and its text. */
+    private long lastStallTs = -1;
+    private String lastStall = "";
 
     /** Completed elections, oldest first. */
     public ObservableList<ElectionEntry> entries() {
@@ -76,6 +82,9 @@ public final class TimelineViewModel {
                     }
                     if (open == null) {
                         open = new Open(e.ts(), currentLeader);
+                        if (lastStallTs >= e.ts() - STALL_WINDOW_MS) {
+                            open.cause = lastStall;
+                        }
                     }
                     open.looking.add(e.server());
                     open.participants.add(e.server());
@@ -107,6 +116,7 @@ public final class TimelineViewModel {
                     close(e.ts(), e.number("leaderId", -1), e.number("epoch", -1));
                 }
             }
+            case "ProcessStalled" -> stalled(e);
             default -> {
                 // other types do not shape elections
             }
@@ -123,13 +133,33 @@ public final class TimelineViewModel {
         }
     }
 
+    /**
+     * A server's process did not run for a while. Peers give up on a silent leader after syncLimit,
+     * and the stalled server reports the stall when it runs again, so the report may come just
+     * before or just after the election it caused: it is attached to an election that starts, is
+     * open, or closed within {@link #STALL_WINDOW_MS} of it.
+     */
+    private void stalled(ClusterEvent e) {
+        String text = "server " + e.server() + " stalled " + e.number("stalledMillis", 0) + " ms";
+        lastStallTs = e.ts();
+        lastStall = text;
+        if (open != null) {
+            open.cause = text;
+        } else if (!entries.isEmpty() && e.ts() <= lastClosedEnd + STALL_WINDOW_MS) {
+            ElectionEntry last = entries.get(entries.size() - 1);
+            if (last.cause().isEmpty()) {
+                entries.set(entries.size() - 1, last.withCause(text));
+            }
+        }
+    }
+
     private void close(long endTs, long winner, long epoch) {
         Open done = open;
         open = null;
         currentLeader = winner;
         lastClosedEnd = Math.max(endTs, done.start);
         entries.add(new ElectionEntry(done.start, lastClosedEnd, done.votes, winner, epoch, done.previousLeader,
-                java.util.Collections.unmodifiableSet(new TreeSet<>(done.participants))));
+                java.util.Collections.unmodifiableSet(new TreeSet<>(done.participants)), done.cause));
     }
 
     private static final class Open {
@@ -138,6 +168,7 @@ public final class TimelineViewModel {
         final Set<Long> looking = new HashSet<>();
         final Set<Long> participants = new TreeSet<>();
         int votes;
+        String cause = "";
 
         Open(long start, long previousLeader) {
             this.start = start;

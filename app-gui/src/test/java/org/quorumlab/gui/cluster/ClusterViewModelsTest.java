@@ -74,6 +74,37 @@ class ClusterViewModelsTest {
     }
 
     @Test
+    void aStallReportedAroundAnElectionIsShownAsItsCause() {
+        List<ClusterEvent> events = new ArrayList<>(Events.electionAfterLeader3Dies(T0));
+        // later: leader 2's process stalls; follower 1 gives up on it, then rejoins the same leader
+        events.add(ev(T0 + 9000, 1, "StateChanged", "\"from\":\"FOLLOWING\",\"to\":\"LOOKING\""));
+        events.add(ev(T0 + 9020, 2, "ProcessStalled", "\"stalledMillis\":1081"));
+        events.add(ev(T0 + 9060, 1, "StateChanged", "\"from\":\"LOOKING\",\"to\":\"FOLLOWING\""));
+        events.add(ev(T0 + 9070, 1, "RoleChanged", "\"role\":\"FOLLOWING\",\"epoch\":5,\"leaderId\":2"));
+        // a stall long after any election explains nothing
+        events.add(ev(T0 + 20_000, 3, "ProcessStalled", "\"stalledMillis\":400"));
+        vm.onEvents(events);
+
+        assertThat(vm.timeline().entries()).hasSize(2);
+        assertThat(vm.timeline().entries().get(0).cause()).isEmpty();
+        ElectionEntry rejoin = vm.timeline().entries().get(1);
+        assertThat(rejoin.leaderChanged()).isFalse();
+        assertThat(rejoin.cause()).isEqualTo("server 2 stalled 1081 ms");
+        assertThat(rejoin.describe()).isEqualTo("rejoined leader 2 (epoch 5) after 70 ms, 0 votes; "
+                + "cause: server 2 stalled 1081 ms");
+    }
+
+    @Test
+    void aStallReportedJustAfterAnElectionClosedIsAttachedToIt() {
+        List<ClusterEvent> events = new ArrayList<>(Events.electionAfterLeader3Dies(T0));
+        events.add(ev(T0 + 1_000, 3, "ProcessStalled", "\"stalledMillis\":1500"));
+        vm.onEvents(events);
+
+        assertThat(vm.timeline().entries()).hasSize(1);
+        assertThat(vm.timeline().entries().get(0).cause()).isEqualTo("server 3 stalled 1500 ms");
+    }
+
+    @Test
     void anElectionOnlyADeadNodeTookPartInIsAbandoned() {
         vm.onEvents(Events.electionAfterLeader3Dies(T0));
         vm.onEvents(List.of(ev(T0 + 800, 3, "StateChanged", "\"from\":\"LEADING\",\"to\":\"LOOKING\"")));
