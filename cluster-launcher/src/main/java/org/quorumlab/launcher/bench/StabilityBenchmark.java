@@ -73,8 +73,13 @@ public final class StabilityBenchmark {
             return bursts + overload;
         }
 
+        /**
+         * The targets: no leader change, no failed request, no expired session. A follower seen not
+         * serving for a moment (it gave up on a stalled leader and rejoined it, its clients held) is
+         * reported beside them but is not a failure a client saw.
+         */
         public boolean stable() {
-            return leaderChanges == 0 && notServingSightings == 0 && failed() == 0 && expiredSessions() == 0;
+            return leaderChanges == 0 && failed() == 0 && expiredSessions() == 0;
         }
     }
 
