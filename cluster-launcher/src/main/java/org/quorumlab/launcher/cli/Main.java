@@ -24,6 +24,8 @@ public final class Main {
                                                                           teaching mode: slow motion, stepping
               load --connect h:p,... --clients C --rate R --read-ratio X [--policy P]   load generator
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
+              bench stability [--engine ...] [--cycles N] [--phase-seconds S] [--mixed-seconds S] [--hog T]
+                                                                          leader changes and failures under load
               gui [--connect h:p,...[/chroot]]                            the console (no command: bundled cluster)
             """;
 
