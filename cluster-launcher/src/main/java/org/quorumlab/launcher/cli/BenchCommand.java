@@ -160,7 +160,7 @@ final class BenchCommand {
                 case "--mixed-seconds" -> mixed = number(value, args[i]);
                 case "--hog" -> hog = number(value, args[i]);
                 case "--out" -> out = Path.of(require(value, args[i]));
-                default -> throw new LauncherException("unknown option " + args[i] + "\n" + STABILITY_USAGE);
+                default -> throw new LauncherException("unknown option " + args[i] + " (" + STABILITY_USAGE + ")");
             }
             i++;
         }
@@ -169,7 +169,7 @@ final class BenchCommand {
             spec = new StabilityBenchmark.Spec(cycles, Duration.ofSeconds(phase), Duration.ofSeconds(mixed),
                     d.clients(), d.outstanding(), d.overloadClients(), hog, d.tickTime());
         } catch (IllegalArgumentException e) {
-            throw new LauncherException(e.getMessage() + "\n" + STABILITY_USAGE);
+            throw new LauncherException(e.getMessage() + " (" + STABILITY_USAGE + ")");
         }
         String loadBefore = ThroughputReport.loadAverage();
         List<StabilityBenchmark.Result> results = new ArrayList<>();
@@ -190,7 +190,7 @@ final class BenchCommand {
         try {
             return Integer.parseInt(require(value, option));
         } catch (NumberFormatException e) {
-            throw new LauncherException(option + " needs a whole number, got '" + value + "'\n" + STABILITY_USAGE);
+            throw new LauncherException(option + " needs a whole number, got '" + value + "' (" + STABILITY_USAGE + ")");
         }
     }
 

@@ -61,7 +61,7 @@ public final class Main {
                     yield 2;
                 }
             };
-        } catch (ConfigException | IllegalArgumentException e) {
+        } catch (ConfigException | IllegalArgumentException | org.quorumlab.launcher.LauncherException e) {
             System.err.println("quorumlab " + args[0] + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {
