@@ -1,0 +1,43 @@
+package org.quorumlab.launcher.chaos;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.io.CleanupMode;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.quorumlab.launcher.chaos.ChaosOp.OpType;
+import org.quorumlab.launcher.chaos.ChaosOp.Outcome;
+
+/**
+ * The CI part of the chaos suite: short seeded runs on real processes, each on its own fresh
+ * cluster. A run passes only with no violation, and only if it did real work: faults injected and
+ * every operation type acknowledged.
+ */
+class ChaosSuiteTest {
+
+    static final Duration CI_CHAOS = Duration.ofSeconds(18);
+
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
+    Path dir;
+
+    @ParameterizedTest(name = "seed {0}: {1}")
+    @CsvSource({
+        "1201, KILL PAUSE",
+        "1202, PARTITION RESTART",
+        "1203, MEMBERSHIP KILL",
+    })
+    void seededRunHasNoViolation(long seed, String kinds) throws Exception {
+        ChaosRun.Settings settings = ChaosRun.Settings.of(seed, NemesisPlan.Kind.parse(kinds), CI_CHAOS);
+        ChaosReport report = ChaosRun.run(dir.resolve("cluster"), settings, Path.of("target", "chaos"));
+        System.out.print(report.text());
+
+        assertThat(report.violations()).as("violations of seed %d", seed).isEmpty();
+        assertThat(report.faults()).as("faults injected").isGreaterThan(0);
+        for (OpType t : OpType.values()) {
+            assertThat(report.counts().get(t).get(Outcome.OK)).as("acknowledged %s operations", t).isPositive();
+        }
+    }
+}
