@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.quorumlab.launcher.chaos.ChaosOp.Outcome;
@@ -29,7 +28,7 @@ class ChaosCheckerTest {
     }
 
     private static List<String> check(List<ChaosOp> ops, FinalState end) {
-        return ChaosChecker.check(ops, Set.of(K), end).violations();
+        return ChaosChecker.check(ops, List.of(K), end).violations();
     }
 
     @Test

@@ -6,12 +6,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.KeeperException.Code;
+import org.apache.zookeeper.Watcher;
+import org.apache.zookeeper.Watcher.Event.KeeperState;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.apache.zookeeper.client.ZKClientConfig;
@@ -43,6 +46,8 @@ final class ChaosClient implements Runnable {
     private final TokenBucket rate;
     private final AtomicBoolean running;
     private final Map<String, Integer> lastSeenVersion = new HashMap<>();
+    private final Object stateLock = new Object();
+    private boolean connected;
     private ZooKeeper zk;
     private long counter;
     private int sessions;
@@ -60,7 +65,9 @@ final class ChaosClient implements Runnable {
 
     /** Sessions this client opened (more than one means a session expired). */
     int sessions() {
-        return sessions;
+        synchronized (stateLock) {
+            return sessions;
+        }
     }
 
     @Override
@@ -72,8 +79,10 @@ final class ChaosClient implements Runnable {
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
                 }
+                awaitConnected();
                 int dice = random.nextInt(100);
-                String key = workload.keys().get(random.nextInt(workload.keys().size()));
+                List<String> keys = workload.keysAt(history.now());
+                String key = keys.get(random.nextInt(keys.size()));
                 if (dice < 30) {
                     read(key);
                 } else if (dice < 50) {
@@ -199,6 +208,30 @@ final class ChaosClient implements Runnable {
         }
     }
 
+    /**
+     * Like any well-behaved client (Curator does the same), issues nothing while disconnected:
+     * waits, bounded by the session timeout, for the session to (re)connect. Requests queued while
+     * disconnected would only fail as indeterminate and bloat the history.
+     */
+    private void awaitConnected() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SESSION_TIMEOUT_MS);
+        synchronized (stateLock) {
+            while (!connected && running.get() && System.nanoTime() < deadline) {
+                stateLock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            }
+        }
+    }
+
+    private void onState(int session, KeeperState state) {
+        synchronized (stateLock) {
+            if (session != sessions) {
+                return; // an event of a session this client has replaced
+            }
+            connected = state == KeeperState.SyncConnected;
+            stateLock.notifyAll();
+        }
+    }
+
     private long nextValue() {
         return id * 1_000_000_000L + ++counter;
     }
@@ -208,8 +241,16 @@ final class ChaosClient implements Runnable {
         cfg.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "false");
         cfg.setProperty(ZKClientConfig.ZOOKEEPER_REQUEST_TIMEOUT, Integer.toString(REQUEST_TIMEOUT_MS));
         try {
-            zk = new ZooKeeper(connectString.get(), SESSION_TIMEOUT_MS, event -> { }, cfg);
-            sessions++;
+            int session;
+            synchronized (stateLock) {
+                session = ++sessions;
+                connected = false;
+            }
+            zk = new ZooKeeper(connectString.get(), SESSION_TIMEOUT_MS, event -> {
+                if (event.getType() == Watcher.Event.EventType.None) {
+                    onState(session, event.getState());
+                }
+            }, cfg);
         } catch (IOException e) {
             throw new IllegalStateException("client " + id + " cannot create a session", e);
         }

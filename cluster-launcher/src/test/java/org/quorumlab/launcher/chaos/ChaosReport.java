@@ -43,6 +43,21 @@ record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMill
         return counts.values().stream().mapToLong(m -> m.get(outcome)).sum();
     }
 
+    /** One line on the per-key linearizability checks: totals, the costliest search, the keys that failed. */
+    String linearizability() {
+        if (keyChecks.isEmpty()) {
+            return "linearizability: not checked (no final state)";
+        }
+        ChaosChecker.KeyCheck worst = keyChecks.stream()
+                .max(java.util.Comparator.comparingLong(ChaosChecker.KeyCheck::explored)).orElseThrow();
+        List<String> failed = keyChecks.stream().filter(k -> !k.linearizable()).map(ChaosChecker.KeyCheck::key).toList();
+        return String.format("linearizability: %d keys, %d ops (%d indeterminate), %s; largest search %s: %d ops, "
+                + "%d configurations, %d ms", keyChecks.size(), keyChecks.stream().mapToInt(ChaosChecker.KeyCheck::ops)
+                .sum(), keyChecks.stream().mapToInt(ChaosChecker.KeyCheck::indeterminate).sum(),
+                failed.isEmpty() ? "all linearizable" : "NOT LINEARIZABLE: " + failed, worst.key(), worst.ops(),
+                worst.explored(), worst.millis());
+    }
+
     /** Plain text for the test output. */
     String text() {
         StringBuilder b = new StringBuilder();
@@ -55,9 +70,7 @@ record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMill
         counts.forEach((t, m) -> b.append(String.format("  %-8s ok %6d  fail %6d  indeterminate %5d%n", t,
                 m.get(Outcome.OK), m.get(Outcome.FAIL), m.get(Outcome.INDETERMINATE))));
         b.append("  errors: ").append(errors).append('\n');
-        keyChecks.forEach(k -> b.append(String.format("  lincheck %s: %d ops (%d indeterminate) %s, %d configs, %d ms%n",
-                k.key(), k.ops(), k.indeterminate(), k.linearizable() ? "linearizable" : "NOT LINEARIZABLE",
-                k.explored(), k.millis())));
+        b.append("  ").append(linearizability()).append('\n');
         events.forEach(e -> b.append("  ").append(e).append('\n'));
         violations.forEach(v -> b.append("  VIOLATION ").append(v).append('\n'));
         return b.toString();
@@ -77,8 +90,7 @@ record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMill
         counts.forEach((t, m) -> b.append("| ").append(t).append(" | ").append(m.get(Outcome.OK)).append(" | ")
                 .append(m.get(Outcome.FAIL)).append(" | ").append(m.get(Outcome.INDETERMINATE)).append(" |\n"));
         b.append("\nErrors: ").append(errors.isEmpty() ? "none" : errors.toString()).append("\n\n");
-        b.append("Linearizability: ").append(keyChecks.stream().map(k -> k.key() + " " + k.ops() + " ops "
-                + (k.linearizable() ? "ok" : "**not linearizable**")).collect(Collectors.joining(", "))).append("\n\n");
+        b.append(linearizability()).append("\n\n");
         b.append("<details><summary>Nemesis events (").append(events.size()).append(")</summary>\n\n```\n");
         events.forEach(e -> b.append(e).append('\n'));
         b.append("```\n</details>\n\n");

@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -42,6 +41,8 @@ final class ChaosRun {
     private static final Duration CLUSTER_TIMEOUT = Duration.ofSeconds(90);
     /** Acknowledged writes issued after healing that show the clients are served again. */
     private static final int PROGRESS_AFTER_HEAL = 10;
+    /** How long one generation of register keys is used (see {@link ChaosWorkload}). */
+    private static final Duration KEY_GENERATION = Duration.ofSeconds(5);
 
     /**
      * What one run does.
@@ -78,7 +79,7 @@ final class ChaosRun {
         long t0 = System.nanoTime();
         NemesisPlan plan = s.plan();
         System.out.println("CHAOS seed " + s.seed() + " plan: " + plan.steps());
-        ChaosWorkload workload = ChaosWorkload.of(s.registers());
+        ChaosWorkload workload = ChaosWorkload.of(s.registers(), s.chaos(), KEY_GENERATION);
         List<String> violations = new ArrayList<>();
         try (ClusterLauncher launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0)) {
             launcher.awaitQuorum(CLUSTER_TIMEOUT);
@@ -118,8 +119,13 @@ final class ChaosRun {
             FinalState end = violations.isEmpty() ? FinalReads.read(launcher, workload, history) : null;
             List<ChaosOp> ops = history.ops();
             List<ChaosChecker.KeyCheck> keyChecks = List.of();
+            int expired = clients.stream().mapToInt(ChaosClient::sessions).sum() - s.clients();
+            if (expired > 0) {
+                violations.add(expired + " client sessions expired (SESSIONEXPIRED); ZooKeeper keeps sessions across "
+                        + "these faults (issue 12 target: sessions kept across failover and whole-cluster restarts)");
+            }
             if (end != null) {
-                ChaosChecker.Verdict verdict = ChaosChecker.check(ops, new HashSet<>(workload.keys()), end);
+                ChaosChecker.Verdict verdict = ChaosChecker.check(ops, workload.keys(), end);
                 violations.addAll(verdict.violations());
                 keyChecks = verdict.keys();
             }

@@ -18,7 +18,7 @@ import org.quorumlab.launcher.chaos.ChaosOp.Outcome;
  */
 class ChaosSuiteTest {
 
-    static final Duration CI_CHAOS = Duration.ofSeconds(18);
+    static final Duration CI_CHAOS = Duration.ofSeconds(15);
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path dir;
