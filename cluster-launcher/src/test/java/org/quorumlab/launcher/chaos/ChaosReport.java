@@ -67,6 +67,7 @@ record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMill
         b.append(String.format("  reproduce: -Dtest=ChaosSoakTest -Dquorumlab.chaos.seed=%d -Dquorumlab.chaos.kinds=%s"
                 + " -Dquorumlab.chaos.runSeconds=%d%n", settings.seed(),
                 settings.kinds().stream().map(Enum::name).collect(Collectors.joining(",")), settings.chaos().toSeconds()));
+        b.append("  load average now: ").append(SoakReport.loadAverage()).append('\n');
         counts.forEach((t, m) -> b.append(String.format("  %-8s ok %6d  fail %6d  indeterminate %5d%n", t,
                 m.get(Outcome.OK), m.get(Outcome.FAIL), m.get(Outcome.INDETERMINATE))));
         b.append("  errors: ").append(errors).append('\n');

@@ -33,6 +33,7 @@ class ChaosSoakTest {
         System.out.println("CHAOS soak: base seed " + base + ", " + minutes + " min, runs of " + runLength.toSeconds()
                 + " s, kinds " + kinds);
 
+        String loadAtStart = SoakReport.loadAverage();
         long start = System.nanoTime();
         long end = start + Duration.ofMinutes(minutes).toNanos();
         List<ChaosReport> runs = new ArrayList<>();
@@ -53,7 +54,7 @@ class ChaosSoakTest {
 
         Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
         if (minutes > 0) {
-            Path file = SoakReport.write(reportDir, base, elapsed, runs, aborted);
+            Path file = SoakReport.write(reportDir, base, elapsed, loadAtStart, runs, aborted);
             System.out.println("CHAOS soak report: " + file.toAbsolutePath());
         }
         assertThat(aborted).as("aborted runs").isEmpty();

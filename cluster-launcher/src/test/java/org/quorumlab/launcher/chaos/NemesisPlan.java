@@ -34,9 +34,9 @@ record NemesisPlan(long seed, Set<Kind> kinds, List<Step> steps) {
         MEMBERSHIP;
 
         static Set<Kind> parse(String list) {
-            return list.isBlank() ? Set.of(values())
+            return list.isBlank() ? java.util.EnumSet.allOf(Kind.class)
                     : java.util.Arrays.stream(list.trim().split("[ ,]+")).map(Kind::valueOf)
-                            .collect(Collectors.toCollection(TreeSet::new));
+                            .collect(Collectors.toCollection(() -> java.util.EnumSet.noneOf(Kind.class)));
         }
     }
 

@@ -17,15 +17,26 @@ final class SoakReport {
     private SoakReport() {
     }
 
-    static Path write(Path dir, long baseSeed, Duration elapsed, List<ChaosReport> runs, List<String> aborted)
-            throws IOException {
+    static Path write(Path dir, long baseSeed, Duration elapsed, String loadAtStart, List<ChaosReport> runs,
+            List<String> aborted) throws IOException {
         Files.createDirectories(dir);
         Path file = dir.resolve("chaos-soak-" + LocalDate.now(ZoneOffset.UTC) + ".md");
-        Files.writeString(file, markdown(baseSeed, elapsed, runs, aborted), StandardCharsets.UTF_8);
+        Files.writeString(file, markdown(baseSeed, elapsed, loadAtStart, runs, aborted), StandardCharsets.UTF_8);
         return file;
     }
 
-    static String markdown(long baseSeed, Duration elapsed, List<ChaosReport> runs, List<String> aborted) {
+    /** {@code /proc/loadavg}'s three load averages, or "unknown". */
+    static String loadAverage() {
+        try {
+            String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return f[0] + " " + f[1] + " " + f[2];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String markdown(long baseSeed, Duration elapsed, String loadAtStart, List<ChaosReport> runs,
+            List<String> aborted) {
         StringBuilder b = new StringBuilder();
         long violations = runs.stream().mapToLong(r -> r.violations().size()).sum();
         b.append("# Chaos soak, ").append(LocalDate.now(ZoneOffset.UTC)).append("\n\n");
@@ -37,7 +48,8 @@ final class SoakReport {
                 .append("**.\n\n");
         b.append("Machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs, ")
                 .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version"))
-                .append(", Java ").append(System.getProperty("java.version")).append(".\n\n");
+                .append(", Java ").append(System.getProperty("java.version")).append("; load average (1/5/15 min) ")
+                .append(loadAtStart).append(" at the start, ").append(loadAverage()).append(" at the end.\n\n");
         b.append("Replay one run: `mvn -o -pl engine,cluster-launcher -am verify -Dtest=ChaosSoakTest "
                 + "-Dsurefire.failIfNoSpecifiedTests=false -Dquorumlab.chaos.seed=SEED -Dquorumlab.chaos.kinds=KINDS "
                 + "-Dquorumlab.chaos.runSeconds=S` (the nemesis schedule and each client's operation choices "
