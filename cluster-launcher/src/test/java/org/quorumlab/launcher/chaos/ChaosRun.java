@@ -21,6 +21,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.quorumlab.launcher.ClusterLauncher;
@@ -139,17 +140,35 @@ final class ChaosRun {
         }
     }
 
-    private static void createZnodes(String connect, ChaosWorkload workload) throws Exception {
+    /**
+     * Creates the run's znodes before any history is recorded. A fresh cluster on a busy machine
+     * may still change leader here (see the report), so each create is repeated on connection
+     * loss until it exists; this is set-up, not part of what is checked.
+     */
+    private static void createZnodes(String connect, ChaosWorkload workload) {
         ZooKeeper zk = ZooKeeperClients.connect(connect, CLUSTER_TIMEOUT);
         try {
-            zk.create("/chaos", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-            zk.create(workload.queue(), new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
-            for (String key : workload.keys()) {
-                zk.create(key, "0".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+            List<String> paths = new ArrayList<>(List.of("/chaos", workload.queue()));
+            paths.addAll(workload.keys());
+            for (String path : paths) {
+                byte[] data = path.equals("/chaos") || path.equals(workload.queue()) ? new byte[0]
+                        : "0".getBytes(StandardCharsets.UTF_8);
+                await("create " + path).atMost(CLUSTER_TIMEOUT).pollInterval(Duration.ofMillis(200))
+                        .ignoreExceptionsInstanceOf(KeeperException.ConnectionLossException.class)
+                        .until(() -> createIfAbsent(zk, path, data));
             }
         } finally {
             ZooKeeperClients.closeQuietly(zk);
         }
+    }
+
+    private static boolean createIfAbsent(ZooKeeper zk, String path, byte[] data) throws Exception {
+        try {
+            zk.create(path, data, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+        } catch (KeeperException.NodeExistsException alreadyCreated) {
+            // an earlier attempt whose reply was lost
+        }
+        return true;
     }
 
     private static void awaitProgress(History history, long healedAt, List<String> violations) {
