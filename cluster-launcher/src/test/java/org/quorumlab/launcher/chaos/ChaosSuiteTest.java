@@ -14,7 +14,9 @@ import org.quorumlab.launcher.chaos.ChaosOp.Outcome;
 /**
  * The CI part of the chaos suite: short seeded runs on real processes, each on its own fresh
  * cluster. A run passes only with no violation, and only if it did real work: faults injected and
- * every operation type acknowledged.
+ * every operation type acknowledged. The seeds are chosen so that their first steps cover every
+ * kind listed; RESTART_ALL is left to the soak: the engine still expires every session after a
+ * whole-cluster restart (issue 12 part 3), which this suite reports as a violation.
  */
 class ChaosSuiteTest {
 
@@ -25,8 +27,10 @@ class ChaosSuiteTest {
 
     @ParameterizedTest(name = "seed {0}: {1}")
     @CsvSource({
-        "1201, KILL PAUSE PARTITION",
-        "1202, RESTART MEMBERSHIP KILL",
+        // partition, SIGSTOP of the leader, SIGTERM restart of the leader
+        "1201, RESTART PAUSE PARTITION",
+        // add a 4th server by reconfig, kill -9 the leader of the 4, remove the server again
+        "1209, KILL MEMBERSHIP",
     })
     void seededRunHasNoViolation(long seed, String kinds) throws Exception {
         ChaosRun.Settings settings = ChaosRun.Settings.of(seed, NemesisPlan.Kind.parse(kinds), CI_CHAOS);
