@@ -43,8 +43,25 @@ public final class LinearizabilityChecker {
     private LinearizabilityChecker() {
     }
 
+    /** Thrown when a search explores more configurations than its bound: neither verdict is known. */
+    public static final class SearchLimitExceeded extends RuntimeException {
+        public SearchLimitExceeded(long explored) {
+            super("linearizability search gave up after " + explored + " configurations");
+        }
+    }
+
     /** Checks {@code history} (op ids must be 0..n-1) against the register model. */
     public static Result check(List<RegisterOp> history) {
+        return check(history, Long.MAX_VALUE);
+    }
+
+    /**
+     * {@link #check(List)} exploring at most {@code maxExplored} configurations (the memo grows with
+     * them), for histories whose many pending ops could make the search exponential.
+     *
+     * @throws SearchLimitExceeded when the bound is reached before a verdict
+     */
+    public static Result check(List<RegisterOp> history, long maxExplored) {
         List<Node> events = new ArrayList<>();
         for (RegisterOp op : history) {
             Node call = new Node(op, true);
@@ -76,7 +93,9 @@ public final class LinearizabilityChecker {
         Node entry = head.next;
         long explored = 0;
         while (returns > 0) {
-            explored++;
+            if (++explored > maxExplored) {
+                throw new SearchLimitExceeded(maxExplored);
+            }
             if (entry == null) {
                 // only pending calls remain ahead of us but returns exist behind: backtrack
                 if (stack.isEmpty()) {

@@ -98,6 +98,14 @@ class LinearizabilityCheckerTest {
         assertThat(detected).isEqualTo(20);
     }
 
+    @Test
+    void aBoundedSearchGivesUpInsteadOfAnswering() {
+        List<RegisterOp> h = atomicHistory(new Random(3), 4, 100);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinearizabilityChecker.check(h, 5))
+                .isInstanceOf(LinearizabilityChecker.SearchLimitExceeded.class);
+        assertThat(LinearizabilityChecker.check(h, 10_000_000).linearizable()).isTrue();
+    }
+
     /** Clients overlapping in time on a real atomic register (linearization point at a random instant). */
     static List<RegisterOp> atomicHistory(Random rnd, int clients, int ops) {
         long value = 0;
