@@ -251,9 +251,8 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     /**
-     * Starts member {@code id} unless it runs and waits until it serves, or, when fewer than a
-     * majority of the voters' processes run (no quorum possible yet), only until its own process
-     * answers: the outcome then says how many voters are up.
+     * Starts member {@code id} unless it runs and waits until it serves or, when fewer than a majority
+     * of the voters' processes run, only until its own process answers (the outcome says how many).
      */
     public NodeStart startNode(long id, Duration timeout) {
         return restarts.startNode(id, timeout);
