@@ -45,7 +45,9 @@ class RestartClusterViewModelTest {
                     && actions.messageProperty().get().startsWith("cluster restarted")));
             String message = executor.read(() -> actions.messageProperty().get());
             assertThat(message).matches("cluster restarted: nodes \\[1, 2, 3\\] serving after \\d+ ms, leader [123]");
-            assertThat(launcher.status()).extracting(NodeStatus::serving).containsExactly(true, true, true);
+            // restartCluster returns once a quorum serves; the third node may still be syncing.
+            assertThat(launcher.status().stream().filter(NodeStatus::serving).count()).isGreaterThanOrEqualTo(2);
+            await().atMost(TIMEOUT).until(() -> launcher.status().stream().allMatch(NodeStatus::serving));
             assertThat(executor.read(() -> actions.canRestartClusterProperty().get())).isTrue();
         }
 

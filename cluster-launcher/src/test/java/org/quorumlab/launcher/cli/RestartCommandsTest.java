@@ -1,12 +1,14 @@
 package org.quorumlab.launcher.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.CleanupMode;
@@ -53,8 +55,10 @@ class RestartCommandsTest {
         assertThat(restart.rc()).as(restart.err()).isZero();
         assertThat(restart.out()).contains("restarted nodes [1, 2, 3] (stopped [1] first)")
                 .contains("quorum serving after").contains("connect: 127.0.0.1:");
-        assertThat(owner.status()).extracting(NodeStatus::serving).containsExactly(true, true, true);
+        // The command returns once a quorum serves a write; the third node may still be syncing.
+        assertThat(owner.status().stream().filter(NodeStatus::serving).count()).isGreaterThanOrEqualTo(2);
         assertThat(owner.leader()).isPresent();
+        await().atMost(Duration.ofSeconds(90)).until(() -> owner.status().stream().allMatch(NodeStatus::serving));
         assertThat(Files.readString(stalePid)).doesNotStartWith(gone.pid() + "\n");
     }
 
