@@ -54,6 +54,7 @@ public final class ClusterLauncher implements AutoCloseable {
     private final NodeStatusReader statusReader;
     private final MembershipLock membershipLock;
     private final ClusterMembership membership;
+    private final Restarts restarts;
     private final boolean owner;
     private final Thread shutdownHook;
     private volatile boolean closed;
@@ -67,6 +68,8 @@ public final class ClusterLauncher implements AutoCloseable {
         this.membershipLock = new MembershipLock(layout);
         this.membership = new ClusterMembership(layout, stateFile, processes, driver, statusReader, membershipLock,
                 this::spawn, this::awaitServing);
+        this.restarts = new Restarts(layout, this::state, processes, statusReader, membershipLock, this::spawn,
+                this::awaitQuorum, STOP_GRACE);
         this.owner = owner;
         if (owner) {
             this.shutdownHook = new Thread(this::stopAllQuietly, "cluster-launcher-shutdown");
@@ -245,6 +248,22 @@ public final class ClusterLauncher implements AutoCloseable {
         }
         spawn(s, id);
         return true;
+    }
+
+    /**
+     * Starts member {@code id} unless it runs and waits until it serves or, when fewer than a majority
+     * of the voters' processes run, only until its own process answers (the outcome says how many).
+     */
+    public NodeStart startNode(long id, Duration timeout) {
+        return restarts.startNode(id, timeout);
+    }
+
+    /**
+     * Restarts a stopped or crashed cluster: nodes still running are stopped first (all together),
+     * stale PID files are removed, then every member is started at once and a quorum awaited.
+     */
+    public ClusterRestart restartCluster(Duration timeout) {
+        return restarts.restartCluster(timeout);
     }
 
     /** Graceful stop: SIGTERM, then SIGKILL after a grace period. False if it was not running. */

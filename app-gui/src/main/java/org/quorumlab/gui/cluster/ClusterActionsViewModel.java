@@ -1,6 +1,9 @@
 package org.quorumlab.gui.cluster;
 
+import java.text.MessageFormat;
+import java.util.ResourceBundle;
 import java.util.concurrent.Callable;
+import javafx.beans.binding.BooleanBinding;
 import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +33,11 @@ public final class ClusterActionsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final ObservableList<String> history = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper manageable;
+    private final ResourceBundle text = ResourceBundle.getBundle(BUNDLE);
+    private final BooleanBinding canRestartCluster;
+
+    /** User-visible text of the cluster actions (English and Chinese). */
+    public static final String BUNDLE = "org.quorumlab.gui.cluster.ClusterActions";
 
     /**
      * @param control null for an external ensemble (node and membership actions unavailable)
@@ -40,6 +48,17 @@ public final class ClusterActionsViewModel {
         this.faults = faults;
         this.executor = executor;
         this.manageable = new ReadOnlyBooleanWrapper(control != null);
+        this.canRestartCluster = manageable.and(busy.not());
+    }
+
+    /** The resource bundle of these actions, for the view's labels. */
+    public ResourceBundle text() {
+        return text;
+    }
+
+    /** True when the console launched the cluster (it can restart it) and no action is running. */
+    public BooleanBinding canRestartClusterProperty() {
+        return canRestartCluster;
     }
 
     public BooleanProperty busyProperty() {
@@ -99,6 +118,21 @@ public final class ClusterActionsViewModel {
             long t0 = System.nanoTime();
             var order = control.rollingRestart();
             return "rolling restart done in order " + order + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms";
+        });
+    }
+
+    /** Restarts a stopped or crashed cluster: every member at once, then waits for a quorum. */
+    public void restartCluster() {
+        String label = text.getString("restartCluster.action");
+        if (control == null) {
+            report(MessageFormat.format(text.getString("restartCluster.external"), label));
+            return;
+        }
+        runAlways(label, () -> {
+            var r = control.restartCluster();
+            return MessageFormat.format(text.getString(r.stopped().isEmpty() ? "restartCluster.done"
+                    : "restartCluster.doneAfterStopping"), r.started().toString(), Long.toString(r.millis()),
+                    Long.toString(r.leader()), r.stopped().toString());
         });
     }
 

@@ -1,6 +1,7 @@
 package org.quorumlab.gui.cluster;
 
 import java.util.List;
+import org.quorumlab.launcher.ClusterRestart;
 import org.quorumlab.launcher.MembershipChange;
 
 /**
@@ -32,4 +33,7 @@ public interface ClusterControl {
 
     /** Spawn an observer (non-voting server) with the next id and join it by reconfig. */
     MembershipChange addObserver();
+
+    /** Stop what still runs, start every member at once, wait until a quorum serves. */
+    ClusterRestart restartCluster();
 }

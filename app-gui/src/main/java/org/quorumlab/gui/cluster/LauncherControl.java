@@ -2,6 +2,7 @@ package org.quorumlab.gui.cluster;
 
 import java.util.List;
 import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.ClusterRestart;
 import org.quorumlab.launcher.MembershipChange;
 
 /** {@link ClusterControl} over the bundled cluster's {@link ClusterLauncher}. */
@@ -46,6 +47,11 @@ public final class LauncherControl implements ClusterControl {
     @Override
     public MembershipChange removeServer(long id) {
         return launcher.removeServer(id);
+    }
+
+    @Override
+    public ClusterRestart restartCluster() {
+        return launcher.restartCluster(ClusterLauncher.DEFAULT_TIMEOUT);
     }
 
     @Override

@@ -81,11 +81,18 @@ final class NodeActionsPanel extends VBox {
         Button rolling = button("Rolling restart", "Restart members one by one, leader last", actions::rollingRestart);
         rolling.visibleProperty().bind(actions.manageableProperty());
         rolling.managedProperty().bind(actions.manageableProperty());
+        Button restartCluster = button(actions.text().getString("restartCluster.button"),
+                actions.text().getString("restartCluster.tooltip"), actions::restartCluster);
+        restartCluster.setId("restartCluster");
+        restartCluster.visibleProperty().bind(actions.manageableProperty());
+        restartCluster.managedProperty().bind(actions.manageableProperty());
+        restartCluster.disableProperty().bind(actions.canRestartClusterProperty().not());
         Button partition = button("Partition...", "Cut links between groups of nodes", () -> new PartitionDialog(
                 cluster.nodes().stream().map(NodeModel::id).toList()).showAndWait().ifPresent(actions::partition));
         Button heal = button("Heal", "Remove every partition/drop/delay", actions::heal);
         FlowPane global = new FlowPane(6, 6, add, addObserver, partition, heal, rolling);
         global.disableProperty().bind(actions.busyProperty());
+        FlowPane whole = new FlowPane(6, 6, restartCluster);
         nodeButtons.disableProperty().bind(actions.busyProperty().or(cluster.selectedProperty().isNull()));
 
         ProgressIndicator progress = new ProgressIndicator();
@@ -101,7 +108,7 @@ final class NodeActionsPanel extends VBox {
         history.setPrefHeight(120);
         VBox.setVgrow(history, Priority.ALWAYS);
 
-        getChildren().addAll(summary, list, nodeBox, new Separator(), new Label("Cluster"), global, new Separator(),
+        getChildren().addAll(summary, list, nodeBox, new Separator(), new Label("Cluster"), global, whole, new Separator(),
                 status, history);
     }
 

@@ -350,6 +350,12 @@ class ClusterViewModelsTest {
         }
 
         @Override
+        public org.quorumlab.launcher.ClusterRestart restartCluster() {
+            call("restart cluster");
+            return new org.quorumlab.launcher.ClusterRestart(List.of(), List.of(1L, 2L, 3L), 2100, 2);
+        }
+
+        @Override
         public List<Long> rollingRestart() {
             call("rolling");
             return List.of(1L, 3L, 2L);

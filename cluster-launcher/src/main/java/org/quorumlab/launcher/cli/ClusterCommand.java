@@ -15,6 +15,7 @@ import org.quorumlab.launcher.policy.LauncherActuator;
  * [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]}: starts (or
  * resumes) the ensemble, waits for a quorum, prints the connect string, optionally runs an
  * auto-scaling controller that prints every decision, and runs until Ctrl-C, which stops the nodes.
+ * {@code quorumlab cluster restart --dir D} restarts a stopped or crashed cluster, all nodes at once.
  */
 public final class ClusterCommand {
 
@@ -24,6 +25,9 @@ public final class ClusterCommand {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) throws InterruptedException {
+        if (args.length > 0 && args[0].equals("restart")) {
+            return restart(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+        }
         ClusterLauncher launcher;
         AutoScalerSpec autoscale;
         try {
@@ -62,5 +66,25 @@ public final class ClusterCommand {
         out.flush();
         new CountDownLatch(1).await();
         return 0;
+    }
+
+    /**
+     * {@code quorumlab cluster restart --dir D}: stops what still runs of the cluster in D, starts
+     * every member at once and returns when a quorum serves; the nodes keep running afterwards.
+     */
+    static int restart(String[] args, PrintStream out, PrintStream err) {
+        try {
+            CliOptions o = CliOptions.parse(args, Set.of("--dir"));
+            if (!o.positional().isEmpty()) {
+                throw new LauncherException("usage: quorumlab cluster restart --dir D");
+            }
+            ClusterLauncher launcher = ClusterLauncher.attach(o.dir());
+            out.println(launcher.restartCluster(ClusterLauncher.DEFAULT_TIMEOUT).describe());
+            out.println("connect: " + launcher.connectString());
+            return 0;
+        } catch (LauncherException e) {
+            err.println("quorumlab cluster restart: " + e.getMessage());
+            return 2;
+        }
     }
 }

@@ -15,8 +15,10 @@ public final class Main {
               restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
               cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
                                                                           run an ensemble until Ctrl-C
+              cluster restart --dir D                                     restart a stopped or crashed cluster, all nodes at once
               node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
-                                                                          change a running cluster
+                                                                          change a running cluster (start of a node
+                                                                          without quorum returns once it is up)
               status --dir D                                              nodes, pids, modes, ports
               fault partition 1,2|3 | drop 1->2 30% | delay 2->3 200ms | heal | show --admin h:p[,h:p]
               events --admin h:p[,h:p] [--json] [--no-load]               live consensus/session/load events

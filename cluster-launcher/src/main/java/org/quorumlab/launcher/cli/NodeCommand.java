@@ -65,13 +65,7 @@ public final class NodeCommand {
                 case "stop" -> out.println(launcher.stop(id) ? "stopped node " + id : "node " + id + " was not running");
                 case "kill" -> out.println(launcher.kill(id) ? "killed node " + id + " (kill -9)"
                         : "node " + id + " was not running");
-                case "start" -> {
-                    if (!launcher.start(id)) {
-                        out.println("node " + id + " is already running");
-                    }
-                    launcher.awaitServing(id, ClusterLauncher.DEFAULT_TIMEOUT);
-                    out.println("node " + id + " serving as " + mode(launcher, id));
-                }
+                case "start" -> out.println(launcher.startNode(id, ClusterLauncher.DEFAULT_TIMEOUT).describe());
                 case "restart" -> {
                     launcher.restart(id);
                     out.println("node " + id + " restarted, serving as " + mode(launcher, id));

@@ -25,6 +25,13 @@ class CliErrorsTest {
         assertOneLineError(StatusCommand::run, new String[] {"--dri", "x"}, "unknown option --dri");
         assertOneLineError((a, o, e) -> ClusterCommand.run(a, o, e),
                 new String[] {"--dir", dir.toString(), "--engine", "etcd"}, "unknown engine 'etcd'");
+        assertOneLineError((a, o, e) -> ClusterCommand.run(a, o, e),
+                new String[] {"restart", "--dir", dir.resolve("missing").toString()}, "no cluster in");
+        assertOneLineError((a, o, e) -> ClusterCommand.run(a, o, e),
+                new String[] {"restart", "now", "--dir", dir.toString()}, "usage: quorumlab cluster restart --dir D");
+        assertOneLineError((a, o, e) -> ClusterCommand.run(a, o, e), new String[] {"restart"}, "--dir D is required");
+        assertOneLineError((a, o, e) -> ClusterCommand.run(a, o, e),
+                new String[] {"restart", "--nodes", "3", "--dir", dir.toString()}, "unknown option --nodes");
     }
 
     interface Command {

@@ -28,8 +28,19 @@ public final class ClientServer implements AutoCloseable {
     private final Set<NettyClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final Channel serverChannel;
+    private volatile RequestPipeline pipeline;
+    private volatile ServerView view;
+    private volatile ServerStats stats;
+    private volatile Admission admission;
+    private final int globalOutstandingLimit;
+    private final int outstandingPerConnection;
 
     /**
+     * Binds the client port without accepting yet: connections wait in the kernel's backlog until
+     * {@link #open}. A server binds first thing at start-up, as ZooKeeper does, so a client that
+     * reconnects while the server recovers gets a TCP connection instead of a refusal (the 3.9
+     * client expires its own session after 4/3 of the timeout without one, ZOOKEEPER-4508).
+     *
      * @param maxClientCnxns concurrent connections allowed from one IP address (ZooKeeper's
      *                       {@code maxClientCnxns}); 0 means unlimited
      * @param globalOutstandingLimit requests read and not yet answered, server-wide, before the
@@ -37,14 +48,14 @@ public final class ClientServer implements AutoCloseable {
      * @param outstandingPerConnection the same bound for one connection
      */
     public ClientServer(String host, int port, int juteMaxBuffer, int maxClientCnxns, int globalOutstandingLimit,
-            int outstandingPerConnection, RequestPipeline pipeline, ServerView view, ServerStats stats,
-            String superDigest) throws InterruptedException {
-        Admission admission = new Admission(globalOutstandingLimit, outstandingPerConnection, stats.requestsInFlight,
-                stats.requestsInFlightPeak, stats.admissionThrottles);
+            int outstandingPerConnection, String superDigest) throws InterruptedException {
+        this.globalOutstandingLimit = globalOutstandingLimit;
+        this.outstandingPerConnection = outstandingPerConnection;
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
+                .option(ChannelOption.AUTO_READ, false)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -63,7 +74,27 @@ public final class ClientServer implements AutoCloseable {
                         ch.pipeline().addLast(new FrameDecoder(juteMaxBuffer), conn);
                     }
                 });
-        serverChannel = b.bind(new InetSocketAddress(host, port)).sync().channel();
+        try {
+            serverChannel = b.bind(new InetSocketAddress(host, port)).sync().channel();
+        } catch (InterruptedException | RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /** Starts accepting connections (also those that waited since the bind) and hands them to {@code pipeline}. */
+    public void open(RequestPipeline pipeline, ServerView view, ServerStats stats) {
+        this.stats = stats;
+        this.view = view;
+        this.admission = new Admission(globalOutstandingLimit, outstandingPerConnection, stats.requestsInFlight,
+                stats.requestsInFlightPeak, stats.admissionThrottles);
+        this.pipeline = pipeline;
+        serverChannel.config().setAutoRead(true);
+    }
+
+    /** Whether {@link #open} was called. */
+    public boolean isOpen() {
+        return pipeline != null;
     }
 
     public int port() {
@@ -103,6 +134,10 @@ public final class ClientServer implements AutoCloseable {
         for (NettyClientConnection c : connections) {
             c.close("server shutting down");
         }
+        shutdownGroups();
+    }
+
+    private void shutdownGroups() {
         workers.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
         boss.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
     }

@@ -53,18 +53,14 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     private final ExecutorService snapshotWriter;
     private final AtomicLong previousSnapshotZxid = new AtomicLong();
 
-    private QuorumLabServer(ServerConfig config) throws InterruptedException {
+    private QuorumLabServer(ServerConfig config, ClientServer clientServer) throws InterruptedException {
         this.config = config;
+        this.clientServer = clientServer;
         this.storage = SqliteStorage.open(config.dataDir());
         this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer-" + config.serverId()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
-        int clientPort = config.clientPort();
         if (config.isReplicated()) {
             DynamicConfig membership = Replication.membership(config);
-            QuorumServerSpec me = Replication.self(config, membership);
-            if (me.clientPort() > 0) {
-                clientPort = me.clientPort();
-            }
             DataTree tree = Replication.initialTree(storage, membership);
             this.log = new GroupCommitLog(storage.txnLog());
             this.zab = Replication.host(config, storage, log, membership, ticker);
@@ -82,9 +78,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         this.admin = new AdminServer(this, config.serverId());
         admin.observe();
         pipeline.start();
-        this.clientServer = new ClientServer(config.clientPortAddress(), clientPort, config.juteMaxBuffer(),
-                config.maxClientCnxns(), config.globalOutstandingLimit(), config.outstandingLimitPerConnection(),
-                pipeline, this, stats, config.superDigest());
+        clientServer.open(pipeline, this, stats);
         ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);
@@ -101,13 +95,39 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
                 zab == null ? "" : " (quorum port " + zab.transport().port() + ")", config.dataDir().toAbsolutePath());
     }
 
+    /**
+     * Binds the client port first, before storage is opened and recovered, so clients reconnecting
+     * to a restarting server connect (and wait in the backlog) instead of being refused; then
+     * recovers and starts serving.
+     */
     public static QuorumLabServer start(ServerConfig config) {
+        ClientServer clientServer = null;
         try {
-            return new QuorumLabServer(config);
+            clientServer = new ClientServer(config.clientPortAddress(), clientPort(config), config.juteMaxBuffer(),
+                    config.maxClientCnxns(), config.globalOutstandingLimit(), config.outstandingLimitPerConnection(),
+                    config.superDigest());
+            return new QuorumLabServer(config, clientServer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while binding the client port", e);
+            if (clientServer != null) {
+                clientServer.close();
+            }
+            throw new IllegalStateException("interrupted while starting the server", e);
+        } catch (RuntimeException | Error e) {
+            if (clientServer != null) {
+                clientServer.close();
+            }
+            throw e;
         }
+    }
+
+    /** zoo.cfg's clientPort, unless the member's own line (dynamic config first) names one. */
+    private static int clientPort(ServerConfig config) {
+        if (!config.isReplicated()) {
+            return config.clientPort();
+        }
+        QuorumServerSpec me = Replication.self(config, Replication.membership(config));
+        return me.clientPort() > 0 ? me.clientPort() : config.clientPort();
     }
 
     public int port() {
