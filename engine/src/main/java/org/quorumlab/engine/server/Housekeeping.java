@@ -27,6 +27,9 @@ final class Housekeeping {
         void submitInternal(long sessionId, int type, byte[] body);
 
         void forwardToLeader(Request request);
+
+        /** Sessions with a client connection on this server. */
+        java.util.Collection<Long> connectedSessions();
     }
 
     private final ServerConfig config;
@@ -49,23 +52,30 @@ final class Housekeeping {
 
     void run(long nowMs, long nowNanos, boolean preparesWrites, boolean serving, boolean expirySuspended,
             DataTree tree, Actions actions) {
+        long sinceLastRun = nowMs - lastRunMs;
+        lastRunMs = nowMs;
+        // This server itself did not run (GC pause, starved CPU, SIGSTOP): the keep-alives sent to
+        // it meanwhile are still unread, so its own stall must not count against the clients.
+        boolean stalled = sinceLastRun > STALL_TICKS * config.tickTime();
         if (!preparesWrites) {
+            if (stalled) {
+                LOG.warn("Housekeeping ran {} ms after the previous run; keeping every connected session alive",
+                        sinceLastRun);
+                touched.addAll(actions.connectedSessions());
+            }
+            // Kept while there is no leader to tell: the leader hears of them once this server serves again.
             if (!touched.isEmpty() && serving) {
                 JuteOutput body = new JuteOutput();
                 body.writeVector(List.copyOf(touched), JuteOutput::writeLong);
                 actions.forwardToLeader(new Request(null, 0, 0, RequestPipeline.TOUCH_SESSIONS, body.toByteArray(),
                         List.of(), nowNanos));
+                touched.clear();
             }
-            touched.clear();
             return;
         }
         touched.clear();
-        long sinceLastRun = nowMs - lastRunMs;
-        lastRunMs = nowMs;
-        if (sinceLastRun > STALL_TICKS * config.tickTime()) {
-            // This server itself did not run (GC pause, starved CPU, SIGSTOP): the keep-alives its
-            // peers sent meanwhile are still unread, so its own stall must not count against the
-            // clients. Every session gets a full timeout from now, as a new leader gives them.
+        if (stalled) {
+            // Every session gets a full timeout from now, as a new leader gives them.
             LOG.warn("Housekeeping ran {} ms after the previous run; renewing every session instead of expiring",
                     sinceLastRun);
             sessions.touchAll(nowMs);

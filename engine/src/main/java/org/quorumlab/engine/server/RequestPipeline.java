@@ -284,6 +284,7 @@ public final class RequestPipeline implements AutoCloseable {
         long sid = request.sessionId();
         ClientConnection conn = request.connection();
         if (leaderWait.isWaiting()) {
+            housekeeping.touched(sid);
             if (request.type() == OpCode.ping && sessions.touch(sid, clock.wallMillis())) {
                 // answered at once, so the client's read timeout does not fire while it waits
                 executeRead(request, (ReadOp<?>) registry.get(OpCode.ping));
@@ -455,6 +456,11 @@ public final class RequestPipeline implements AutoCloseable {
                     @Override
                     public void forwardToLeader(Request request) {
                         replicator.forward(ForwardedRequestCodec.encode(request));
+                    }
+
+                    @Override
+                    public java.util.Collection<Long> connectedSessions() {
+                        return handshake.connectedSessions();
                     }
                 });
     }

@@ -116,6 +116,11 @@ final class SessionHandshake {
         }
     }
 
+    /** Sessions whose client is connected to this server (a copy). */
+    java.util.Set<Long> connectedSessions() {
+        return java.util.Set.copyOf(connections.keySet());
+    }
+
     int connectionCount() {
         return connections.size();
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.quorumlab.engine.config.ServerConfigBuilder;
+import org.quorumlab.engine.proto.JuteInput;
 import org.quorumlab.engine.tree.DataTree;
 
 /**
@@ -36,8 +37,45 @@ class HousekeepingTest {
 
         @Override
         public void forwardToLeader(Request request) {
+            forwarded.add(new JuteInput(request.body()).readVector(JuteInput::readLong));
+        }
+
+        @Override
+        public java.util.Collection<Long> connectedSessions() {
+            return connected;
         }
     };
+    private final List<List<Long>> forwarded = new ArrayList<>();
+    private final java.util.Set<Long> connected = new java.util.TreeSet<>();
+
+    private void runAsLearner(long nowMs, boolean serving) {
+        housekeeping.run(nowMs, nowMs * 1_000_000, false, serving, false, tree, actions);
+        lastRunMs = nowMs;
+    }
+
+    @Test
+    void aLearnerForwardsItsClientsKeepAlivesAndAfterItsOwnStallEveryConnectedSession() {
+        connected.addAll(List.of(7L, 8L, 9L));
+        housekeeping.touched(7);
+        runAsLearner(100, true);
+        assertThat(forwarded).containsExactly(List.of(7L));
+        runAsLearner(200, true);
+        assertThat(forwarded).as("nothing new to tell").hasSize(1);
+        // the learner did not run for 1.5 s: its clients' pings are still unread in the sockets
+        runAsLearner(1_700, true);
+        assertThat(forwarded).hasSize(2);
+        assertThat(forwarded.get(1)).containsExactlyInAnyOrder(7L, 8L, 9L);
+    }
+
+    @Test
+    void keepAlivesSeenWithoutALeaderAreForwardedOnceServingAgain() {
+        housekeeping.touched(7);
+        runAsLearner(100, false);
+        runAsLearner(200, false);
+        assertThat(forwarded).as("no leader to tell").isEmpty();
+        runAsLearner(300, true);
+        assertThat(forwarded).containsExactly(List.of(7L));
+    }
 
     private long lastRunMs;
     private boolean lastSuspended;
