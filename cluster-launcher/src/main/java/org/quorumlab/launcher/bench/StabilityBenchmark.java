@@ -57,7 +57,8 @@ public final class StabilityBenchmark {
 
     /** Everything one engine did. */
     public record Result(Engine engine, Spec spec, List<Phase> phases, int leaderChanges, int notServingSightings,
-            int unansweredPolls, List<LeaderWatch.Transition> transitions, List<String> quorumDelays) {
+            int unansweredPolls, List<LeaderWatch.Transition> transitions, List<String> quorumDelays,
+            java.util.Map<Long, Long> longestStallMillis) {
         public long failed() {
             return phases.stream().mapToLong(Phase::failed).sum();
         }
@@ -80,6 +81,11 @@ public final class StabilityBenchmark {
          */
         public boolean stable() {
             return leaderChanges == 0 && failed() == 0 && expiredSessions() == 0;
+        }
+
+        /** The longest any server's process did not run (ms), or -1 when the engine does not report it. */
+        public long longestStall() {
+            return longestStallMillis.values().stream().mapToLong(Long::longValue).max().orElse(-1);
         }
     }
 
@@ -120,7 +126,7 @@ public final class StabilityBenchmark {
             }
             List<String> delays = QuorumDelays.read(cluster, engine);
             return new Result(engine, spec, phases, watch.leaderChanges(), watch.notServingSightings(),
-                    watch.unansweredPolls(), watch.transitions(), delays);
+                    watch.unansweredPolls(), watch.transitions(), delays, ProcessStalls.longest(cluster, engine));
         }
     }
 

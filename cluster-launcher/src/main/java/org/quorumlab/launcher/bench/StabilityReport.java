@@ -32,6 +32,14 @@ public final class StabilityReport {
         }
         for (StabilityBenchmark.Result r : results) {
             b.append("\n## ").append(r.engine().cliName()).append("\n\n");
+            if (!r.longestStallMillis().isEmpty()) {
+                b.append("Longest time each server's process did not run (its log's \"consensus clock stalled\" "
+                        + "lines): ");
+                r.longestStallMillis().forEach((id, ms) -> b.append("server ").append(id).append(' ')
+                        .append(ms).append(" ms; "));
+                b.append("a leader silent for longer than syncLimit × tickTime = ").append(5 * r.spec().tickTime())
+                        .append(" ms has failed, to its followers.\n\n");
+            }
             if (!r.quorumDelays().isEmpty()) {
                 b.append("Quorum-message queue delay (receipt to consensus thread):\n\n");
                 r.quorumDelays().forEach(d -> b.append("- ").append(d).append('\n'));

@@ -1,0 +1,55 @@
+package org.quorumlab.launcher.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.Engine;
+import org.quorumlab.launcher.state.ClusterLayout;
+
+/**
+ * The longest time each QuorumLab node's process did not run during a benchmark, from the
+ * "consensus clock stalled for N ms" lines its log carries (the {@code ProcessStalled} event). A
+ * leader silent for longer than syncLimit × tickTime has, to its followers, failed; this is what
+ * tells such a failure apart from one nothing caused.
+ */
+final class ProcessStalls {
+
+    private static final Pattern STALL = Pattern.compile("consensus clock stalled for (\\d+) ms");
+
+    private ProcessStalls() {
+    }
+
+    /** Server id → longest stall in ms (0 if none); empty for ZooKeeper, which reports none. */
+    static Map<Long, Long> longest(ClusterLauncher cluster, Engine engine) {
+        Map<Long, Long> out = new LinkedHashMap<>();
+        if (engine != Engine.QUORUMLAB) {
+            return out;
+        }
+        ClusterLayout layout = new ClusterLayout(cluster.dir());
+        for (long id : cluster.members()) {
+            out.put(id, longestIn(layout.log(id)));
+        }
+        return out;
+    }
+
+    static long longestIn(Path log) {
+        long longest = 0;
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher m = STALL.matcher(line);
+                if (m.find()) {
+                    longest = Math.max(longest, Long.parseLong(m.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return longest;
+    }
+}
