@@ -21,6 +21,20 @@ public interface QuorumTransport extends AutoCloseable {
     default void onPeerDisconnected(java.util.function.LongConsumer listener) {
     }
 
+    /**
+     * Runs {@code then} once this transport has handed to the receive callback every frame that
+     * had reached this process when the call was made (in practice: once each receiving thread has
+     * run and read what its sockets held). Consensus ticks go through here, so a server whose
+     * receiving threads were not scheduled for a while never counts that time as silence from its
+     * peers: like ZooKeeper's blocking socket reads with a timeout, silence is only measured by a
+     * reader that has had the chance to read. {@code then} runs on a transport thread and must not
+     * block; it is dropped once the transport is closed. Transports that deliver synchronously
+     * run it at once.
+     */
+    default void afterPendingReceives(Runnable then) {
+        then.run();
+    }
+
     /** The port actually bound (useful when configured as 0). */
     int port();
 

@@ -71,6 +71,8 @@ public final class ZabHost implements TxnReplicator {
     private static final long TICK_STALL_NANOS = 250_000_000L;
     /** Ticker thread only. */
     private long lastTickNanos;
+    /** Set by the ticker, cleared when that tick reaches the node: at most one tick is pending. */
+    private final java.util.concurrent.atomic.AtomicBoolean tickInFlight = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -137,10 +139,16 @@ public final class ZabHost implements TxnReplicator {
         if (!teaching.admitTick()) {
             return;
         }
-        pipeline.execute(() -> {
+        if (!tickInFlight.compareAndSet(false, true)) {
+            // The previous tick has not reached the node yet (receiving or owner thread not
+            // scheduled): time this process could not observe is not counted twice.
+            return;
+        }
+        transport.afterPendingReceives(() -> pipeline.execute(() -> {
+            tickInFlight.set(false);
             node.tick();
             run();
-        });
+        }));
     }
 
     /** On a transport thread: decodes there, so the pipeline thread only steps the node. */

@@ -16,11 +16,16 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.util.AttributeKey;
+import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiConsumer;
 import org.quorumlab.engine.net.ChannelWriteQueue;
 import org.quorumlab.engine.replication.LinkFaults;
@@ -47,7 +52,8 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private final String bindHost;
     private final int bindPort;
     private final LinkFaults faults;
-    private final EventLoopGroup group = new NioEventLoopGroup(2);
+    /** Owned: shut down by {@link #close()}. */
+    private final EventLoopGroup group;
     private final Map<Long, PeerAddress> peers = new ConcurrentHashMap<>();
     private final Map<Long, Channel> outbound = new ConcurrentHashMap<>();
     private final Map<Long, Long> lastAttempt = new ConcurrentHashMap<>();
@@ -56,6 +62,13 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private Channel serverChannel;
 
     public NettyQuorumTransport(long self, String bindHost, int bindPort, Map<Long, PeerAddress> peers) {
+        this(self, bindHost, bindPort, peers, new NioEventLoopGroup(2));
+    }
+
+    /** @param group the NIO event loops this transport runs on; it takes ownership of them */
+    public NettyQuorumTransport(long self, String bindHost, int bindPort, Map<Long, PeerAddress> peers,
+            EventLoopGroup group) {
+        this.group = group;
         this.self = self;
         this.bindHost = bindHost;
         this.bindPort = bindPort;
@@ -217,6 +230,39 @@ public final class NettyQuorumTransport implements QuorumTransport {
             out.writeInt(head.length + body.length);
             out.writeBytes(head);
             out.writeBytes(body);
+        }
+    }
+
+    /**
+     * Two hops per event loop: a task executed on the loop schedules a zero-delay task, which a
+     * Netty loop only picks up at the start of its next task run, i.e. after its next select and
+     * the reads of every socket that was readable then. A plain task could instead run in the
+     * batch the loop is in the middle of, before it reads again.
+     */
+    @Override
+    public void afterPendingReceives(Runnable then) {
+        List<EventExecutor> loops = new ArrayList<>();
+        group.forEach(loops::add);
+        AtomicInteger remaining = new AtomicInteger(loops.size());
+        Runnable arrived = () -> {
+            if (remaining.decrementAndGet() == 0) {
+                then.run();
+            }
+        };
+        try {
+            for (EventExecutor loop : loops) {
+                loop.execute(() -> scheduleOn(loop, arrived));
+            }
+        } catch (RejectedExecutionException closing) {
+            // The transport is shutting down: there is nothing left to read and no tick to deliver.
+        }
+    }
+
+    private static void scheduleOn(EventExecutor loop, Runnable task) {
+        try {
+            loop.schedule(task, 0, TimeUnit.NANOSECONDS);
+        } catch (RejectedExecutionException closing) {
+            // Shut down between the two hops; see afterPendingReceives.
         }
     }
 
