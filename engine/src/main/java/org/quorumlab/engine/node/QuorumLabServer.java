@@ -7,6 +7,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.quorumlab.engine.admin.AdminServer;
 import org.quorumlab.engine.admin.FourLetterWords;
@@ -79,7 +80,22 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         admin.observe();
         pipeline.start();
         clientServer.open(pipeline, this, stats);
-        ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
+        if (zab == null) {
+            ticker.scheduleAtFixedRate(pipeline::tick, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
+        } else {
+            // Session expiry on a leader must not overtake the keep-alives its learners forwarded
+            // that still wait unread in its sockets (its reading threads starved of CPU): the same
+            // gate as the consensus ticks below, at most one housekeeping tick in flight.
+            AtomicBoolean housekeepingInFlight = new AtomicBoolean();
+            ticker.scheduleWithFixedDelay(() -> {
+                if (housekeepingInFlight.compareAndSet(false, true)) {
+                    zab.transport().afterPendingReceives(() -> {
+                        housekeepingInFlight.set(false);
+                        pipeline.tick();
+                    });
+                }
+            }, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
+        }
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);
             // Fixed delay, not fixed rate: after this process was stopped (a GC pause stretched by a
