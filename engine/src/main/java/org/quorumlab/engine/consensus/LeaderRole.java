@@ -100,6 +100,7 @@ final class LeaderRole {
             return;
         }
         if (link == null || link.session != m.session()) {
+            tellToReconnect(m);
             return;
         }
         switch (link.receive(m.seq())) {
@@ -108,11 +109,25 @@ final class LeaderRole {
             }
             case GAP -> {
                 links.remove(m.from());
+                tellToReconnect(m);
                 return;
             }
             default -> link.lastHeard = ctx.now();
         }
         dispatch(link, p);
+    }
+
+    /**
+     * A learner still talks on a connection this leader has given up on (it was silent for
+     * syncLimit, typically because its process was not scheduled). A message with sequence number 0
+     * on that connection tells it the connection is gone, so it rejoins now, as a ZooKeeper follower
+     * does when its leader closes the socket, instead of forwarding keep-alives into the void until
+     * its own silence timer fires a syncLimit later. Its newer connections ignore the message.
+     */
+    private void tellToReconnect(Message.Peer m) {
+        if (m.seq() > 0) {
+            ctx.send(m.from(), new Message.Peer(ctx.myId, m.session(), 0, new Packet.Ping(pingRound)));
+        }
     }
 
     private void dispatch(LearnerLink link, Packet p) {

@@ -77,9 +77,9 @@ final class LearnerRole {
             return;
         }
         if (m.seq() == 0 && recvSeq > 0) {
-            // A new leader incarnation (restart or re-election) reuses our connection id: the
-            // connection we had is gone.
-            ctx.transitions().lookForLeader("leader " + leaderId + " restarted its side of the connection");
+            // The leader's side of our connection is gone: a new leader incarnation (restart or
+            // re-election) reuses our connection id, or the leader gave up on us and says so.
+            ctx.transitions().lookForLeader("leader " + leaderId + " dropped the connection (gave up on it or restarted)");
             return;
         }
         if (m.seq() < recvSeq) {

@@ -179,6 +179,34 @@ class ZabScenarioTest {
     }
 
     @Test
+    void aFollowerTheLeaderGaveUpOnLearnsItAtItsNextPacket() {
+        SimulatedCluster c = threeNodes();
+        long leader = c.leader().id();
+        long paused = otherThan(leader);
+        long running = otherThan(leader, paused);
+        // The paused follower's process does not run: it gets no ticks and, cut off, no messages,
+        // while the others tick past syncLimit and the leader gives up on it.
+        c.isolate(paused);
+        for (int i = 0; i <= T.syncLimit() + 1; i++) {
+            c.tick(leader);
+            c.tick(running);
+            c.stabilize();
+        }
+        c.heal();
+        assertThat(c.zab(leader).state()).isEqualTo(ServerState.LEADING);
+        assertThat(c.zab(paused).state()).as("its own clock has not moved").isEqualTo(ServerState.FOLLOWING);
+
+        // It runs again and forwards its clients' keep-alives: the leader answers that the connection
+        // is gone, so it rejoins at once instead of a syncLimit later.
+        int syncsBefore = c.syncModesFor(paused).size();
+        c.forward(paused, "keep-alive");
+        c.stabilize();
+        assertThat(c.syncModesFor(paused)).as("rejoined (synced again) without a tick").hasSize(syncsBefore + 1);
+        assertThat(c.zab(paused).state()).isEqualTo(ServerState.FOLLOWING);
+        assertThat(c.zab(paused).leaderId()).isEqualTo(leader);
+    }
+
+    @Test
     void observerNeverVotesButLearnsCommits() {
         SimulatedCluster c = new SimulatedCluster(7, QuorumConfig.of(0, List.of(1L, 2L, 3L), List.of(4L)), T);
         elect(c, 4);
