@@ -33,13 +33,16 @@ public enum Workload {
         if (text.equalsIgnoreCase("all")) {
             return List.of(values());
         }
-        return Arrays.stream(text.split(",")).map(String::trim).map(s -> {
-            for (Workload w : values()) {
-                if (w.cliName.equals(s.toLowerCase(Locale.ROOT))) {
-                    return w;
-                }
+        return Arrays.stream(text.split(",")).map(String::trim).map(Workload::parse).toList();
+    }
+
+    /** One workload by its command-line name. */
+    public static Workload parse(String name) {
+        for (Workload w : values()) {
+            if (w.cliName.equals(name.toLowerCase(Locale.ROOT))) {
+                return w;
             }
-            throw new IllegalArgumentException("unknown workload '" + s + "' (write, read, mixed, churn, watch, all)");
-        }).toList();
+        }
+        throw new IllegalArgumentException("unknown workload '" + name + "' (write, read, mixed, churn, watch, all)");
     }
 }

@@ -1,5 +1,6 @@
 package org.quorumlab.launcher.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,19 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.LauncherException;
+import org.quorumlab.launcher.bench.AlternatingRounds;
 import org.quorumlab.launcher.bench.BenchReport;
 import org.quorumlab.launcher.bench.FailoverBenchmark;
 import org.quorumlab.launcher.bench.StabilityBenchmark;
 import org.quorumlab.launcher.bench.StabilityReport;
 import org.quorumlab.launcher.bench.ThroughputBenchmark;
+import org.quorumlab.launcher.bench.ThroughputCsv;
 import org.quorumlab.launcher.bench.ThroughputReport;
+import org.quorumlab.launcher.bench.ThroughputRun;
 import org.quorumlab.launcher.bench.ThroughputSpec;
+import org.quorumlab.launcher.bench.ThroughputTables;
 import org.quorumlab.launcher.bench.Workload;
 
 /**
- * {@code quorumlab bench [--quick] [--engine both|quorumlab|zookeeper] [--clients N] [--value-size B]
- * [--duration S] [--workloads write,read,mixed,churn,watch] [--out bench]}: the throughput/latency
- * suite, each engine in turn on the same machine.
+ * {@code quorumlab bench [--quick] [--rounds N] [--engine both|quorumlab|zookeeper] [--clients N]
+ * [--value-size B] [--duration S] [--workloads write,read,mixed,churn,watch] [--out bench]}: the
+ * throughput/latency suite, the engines alternating for N rounds (default 3, at least 3; {@code --quick}
+ * defaults to 1 and allows fewer, as a smoke run that is no valid comparison) on the same machine.
+ *
+ * <p>{@code quorumlab bench tables FILE.csv}: the throughput report's tables again, computed from its
+ * raw per-run CSV (how README tables are regenerated from committed files).
  *
  * <p>{@code quorumlab bench failover [--engine quorumlab|zookeeper|both] [--runs 20] [--reconfig-runs 5]
  * [--out bench]}: kill -9 leader failover and add-server reconfig figures on real processes.
@@ -40,11 +49,20 @@ final class BenchCommand {
         if (args.length > 0 && args[0].equals("stability")) {
             return stability(args);
         }
+        if (args.length > 0 && args[0].equals("tables")) {
+            return tables(args);
+        }
         return throughput(args);
     }
 
+    static final String THROUGHPUT_USAGE = "usage: quorumlab bench [--quick] [--rounds N] "
+            + "[--engine both|quorumlab|zookeeper] [--clients N] [--value-size B] [--duration S] "
+            + "[--workloads write,read,mixed,churn,watch] [--out DIR]";
+    static final String TABLES_USAGE = "usage: quorumlab bench tables FILE.csv";
+
     private static int throughput(String[] args) throws Exception {
         boolean quick = false;
+        Integer rounds = null;
         String engines = "both";
         Integer clients = null;
         Integer valueSize = null;
@@ -58,52 +76,106 @@ final class BenchCommand {
                     quick = true;
                     continue;
                 }
+                case "--rounds" -> rounds = number(value, args[i], THROUGHPUT_USAGE);
                 case "--engine" -> engines = require(value, args[i]);
-                case "--clients" -> clients = Integer.parseInt(require(value, args[i]));
-                case "--value-size" -> valueSize = Integer.parseInt(require(value, args[i]));
-                case "--duration" -> seconds = Integer.parseInt(require(value, args[i]));
+                case "--clients" -> clients = number(value, args[i], THROUGHPUT_USAGE);
+                case "--value-size" -> valueSize = number(value, args[i], THROUGHPUT_USAGE);
+                case "--duration" -> seconds = number(value, args[i], THROUGHPUT_USAGE);
                 case "--workloads" -> workloads = require(value, args[i]);
                 case "--out" -> out = Path.of(require(value, args[i]));
-                default -> throw new LauncherException("unknown option " + args[i]
-                        + "\nusage: quorumlab bench [--quick] [--engine both|quorumlab|zookeeper] [--clients N] "
-                        + "[--value-size B] [--duration S] "
-                        + "[--workloads write,read,mixed,churn,watch] [--out DIR]\n"
-                        + "       quorumlab bench failover [--engine quorumlab|zookeeper|both] [--runs N] "
-                        + "[--reconfig-runs N] [--out DIR]");
+                default -> throw new LauncherException("unknown option " + args[i] + " (" + THROUGHPUT_USAGE
+                        + "; also: quorumlab bench failover|stability|tables ...)");
             }
             i++;
         }
+        // a smoke run keeps its under-two-minutes promise with one round; a comparison needs three
+        int roundCount = rounds != null ? rounds : quick ? 1 : AlternatingRounds.MIN_ROUNDS;
         ThroughputSpec base = quick ? ThroughputSpec.quick() : ThroughputSpec.full();
         ThroughputSpec spec;
+        AlternatingRounds schedule;
         try {
+            AlternatingRounds.requireEnoughRounds(roundCount, quick);
             spec = base.with(clients != null ? clients : base.clients(),
                     valueSize != null ? valueSize : base.valueSize(),
                     seconds != null ? Duration.ofSeconds(seconds) : base.duration(), Workload.parseList(workloads));
+            schedule = new AlternatingRounds(roundCount, engines(engines), spec.workloads());
         } catch (IllegalArgumentException e) {
-            throw new LauncherException(e.getMessage());
+            throw new LauncherException(e.getMessage() + " (" + THROUGHPUT_USAGE + ")");
         }
         String loadBefore = ThroughputReport.loadAverage();
         Path tmp = Files.createTempDirectory("quorumlab-bench");
-        List<ThroughputBenchmark.Result> results = new ArrayList<>();
         ThroughputBenchmark bench = new ThroughputBenchmark(System.out::println);
-        for (Engine e : engines(engines)) {
-            Path dir = Files.createDirectories(tmp.resolve(e.cliName()));
-            results.add(bench.run(dir, e, spec));
-        }
+        // every engine-round on a fresh ensemble in its own directory, as a single run always had
+        AlternatingRounds.EngineRound oneRound = (round, engine, wl) -> bench.run(
+                Files.createDirectories(tmp.resolve("round-" + round).resolve(engine.cliName())), engine, round,
+                spec.with(spec.clients(), spec.valueSize(), spec.duration(), wl));
+        // the rows so far, rewritten after every engine-round: a failure in round 3 keeps rounds 1-2
+        Path partial = out.resolve(ThroughputReport.baseName(quick) + "-partial.csv");
+        List<ThroughputBenchmark.Result> done = new ArrayList<>();
+        List<ThroughputBenchmark.Result> results = schedule.run(oneRound, r -> {
+            done.add(r);
+            savePartial(partial, done);
+        });
         String load = loadBefore + " before, " + ThroughputReport.loadAverage() + " after";
-        ThroughputReport report = new ThroughputReport(results, spec, BenchReport.machine(), load);
+        ThroughputReport report = new ThroughputReport(results, spec, BenchReport.machine(), load, quick);
         System.out.println();
         System.out.println(report.markdownTable());
         String ratios = report.ratioTable();
         if (!ratios.isEmpty()) {
-            System.out.println("Ratios QuorumLab / ZooKeeper");
+            System.out.println("Ratios QuorumLab / ZooKeeper, median over " + schedule.rounds()
+                    + " rounds (min–max)");
             System.out.println(ratios);
         }
-        results.forEach(r -> System.out.println(r.engine().cliName() + " read-back: " + r.verificationText()));
+        if (quick) {
+            System.out.println("Smoke run (--quick): not a valid comparison.");
+        }
+        results.forEach(r -> System.out.println("round " + r.round() + " " + r.engine().cliName() + " read-back: "
+                + r.verificationText()));
         System.out.println("written to " + report.write(out, "quorumlab bench " + String.join(" ", args))
                 + " (+ .csv, .html)");
+        Files.deleteIfExists(partial);
         boolean lost = results.stream().anyMatch(r -> !r.readBackPassed());
         return lost ? 1 : 0;
+    }
+
+    private static void savePartial(Path file, List<ThroughputBenchmark.Result> done) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.writeString(file, ThroughputCsv.write(done.stream().flatMap(r -> r.runs().stream()).toList()));
+        } catch (IOException e) {
+            // the run itself matters more than its safety copy: say so and go on
+            System.out.println("could not save " + file + ": " + e.getMessage());
+        }
+    }
+
+    /** {@code quorumlab bench tables FILE.csv}: the report's tables again, computed from a committed CSV. */
+    private static int tables(String[] args) throws Exception {
+        if (args.length != 2 || args[1].startsWith("--")) {
+            throw new LauncherException(TABLES_USAGE);
+        }
+        Path file = Path.of(args[1]);
+        if (!Files.isRegularFile(file)) {
+            throw new LauncherException("no such file: " + file + " (" + TABLES_USAGE + ")");
+        }
+        List<ThroughputRun> runs;
+        try {
+            runs = ThroughputCsv.read(file);
+        } catch (IllegalArgumentException e) {
+            throw new LauncherException(file + ": " + e.getMessage());
+        }
+        String ratios = ThroughputTables.ratioTable(runs);
+        int rounds = ThroughputTables.rounds(runs).size();
+        if (!ratios.isEmpty()) {
+            System.out.println("Ratios QuorumLab / ZooKeeper, median over " + rounds + " rounds (min–max)\n");
+            System.out.println(ratios);
+            System.out.println("Ratios per round\n");
+            System.out.println(ThroughputTables.ratioRoundsTable(runs));
+        }
+        System.out.println("Each engine: median over " + rounds + " rounds\n");
+        System.out.println(ThroughputTables.engineTable(runs));
+        System.out.println("Every run\n");
+        System.out.print(ThroughputTables.runTable(runs));
+        return 0;
     }
 
     private static int failover(String[] args) throws Exception {
@@ -155,10 +227,10 @@ final class BenchCommand {
             String value = i + 1 < args.length ? args[i + 1] : null;
             switch (args[i]) {
                 case "--engine" -> engines = require(value, args[i]);
-                case "--cycles" -> cycles = number(value, args[i]);
-                case "--phase-seconds" -> phase = number(value, args[i]);
-                case "--mixed-seconds" -> mixed = number(value, args[i]);
-                case "--hog" -> hog = number(value, args[i]);
+                case "--cycles" -> cycles = number(value, args[i], STABILITY_USAGE);
+                case "--phase-seconds" -> phase = number(value, args[i], STABILITY_USAGE);
+                case "--mixed-seconds" -> mixed = number(value, args[i], STABILITY_USAGE);
+                case "--hog" -> hog = number(value, args[i], STABILITY_USAGE);
                 case "--out" -> out = Path.of(require(value, args[i]));
                 default -> throw new LauncherException("unknown option " + args[i] + " (" + STABILITY_USAGE + ")");
             }
@@ -186,11 +258,11 @@ final class BenchCommand {
         return results.stream().allMatch(StabilityBenchmark.Result::stable) ? 0 : 1;
     }
 
-    private static int number(String value, String option) {
+    private static int number(String value, String option, String usage) {
         try {
             return Integer.parseInt(require(value, option));
         } catch (NumberFormatException e) {
-            throw new LauncherException(option + " needs a whole number, got '" + value + "' (" + STABILITY_USAGE + ")");
+            throw new LauncherException(option + " needs a whole number, got '" + value + "' (" + usage + ")");
         }
     }
 

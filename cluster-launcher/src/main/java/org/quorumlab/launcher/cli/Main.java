@@ -25,6 +25,11 @@ public final class Main {
               teach state | speed N | pause | resume | step | release ID | drop ID --dir D | --admin h:p[,h:p]
                                                                           teaching mode: slow motion, stepping
               load --connect h:p,... --clients C --rate R --read-ratio X [--policy P]   load generator
+              bench [--rounds N] [--quick] [--engine both|quorumlab|zookeeper] [--workloads W,...] [--out DIR]
+                                                                          throughput/latency, engines alternating
+                                                                          for N rounds (default and minimum 3;
+                                                                          --quick: 1, a smoke run, no valid comparison)
+              bench tables FILE.csv                                       the report's tables from its per-run CSV
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
               bench stability [--engine ...] [--cycles N] [--phase-seconds S] [--mixed-seconds S] [--hog T]
                                                                           leader changes and failures under load

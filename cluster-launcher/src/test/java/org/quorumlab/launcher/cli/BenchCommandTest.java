@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import org.junit.jupiter.api.Test;
 import org.quorumlab.launcher.LauncherException;
 
-/** Bad options of {@code quorumlab bench stability} are refused in one line, before anything starts. */
+/** Bad options of {@code quorumlab bench} are refused in one line, before anything starts. */
 class BenchCommandTest {
 
     @Test
@@ -25,5 +25,34 @@ class BenchCommandTest {
         assertThatThrownBy(() -> BenchCommand.run(new String[] {"stability", "--engine"}))
                 .isInstanceOf(LauncherException.class)
                 .hasMessage("--engine needs a value");
+    }
+
+    @Test
+    void aThroughputComparisonNeedsThreeRoundsUnlessItIsASmokeRun() {
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--rounds", "2"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("--rounds must be at least 3, got 2")
+                .hasMessageContaining("usage: quorumlab bench [--quick] [--rounds N]")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--quick", "--rounds", "0"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("--rounds must be at least 1, got 0");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--rounds", "three"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("--rounds needs a whole number, got 'three'");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"--rouns", "3"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("unknown option --rouns")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
+    void tablesNeedsAnExistingCsv() {
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"tables"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("usage: quorumlab bench tables FILE.csv");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"tables", "/nonexistent/results.csv"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("no such file: /nonexistent/results.csv");
     }
 }
