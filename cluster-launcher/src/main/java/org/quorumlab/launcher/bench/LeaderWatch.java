@@ -10,7 +10,7 @@ import org.quorumlab.launcher.probe.FourLetterWord;
 /**
  * Watches an ensemble's leadership from outside, the way an operator would: every
  * {@code periodMillis} it asks each server {@code srvr} and records when a server's mode or epoch
- * (the high 32 bits of its last zxid) changes. A leader change is a new (leader, epoch) pair; a
+ * (the high 32 bits of its last zxid) changes. Leader changes are counted by {@link EpochsSeen}; a
  * server that answers in neither leader, follower nor observer mode is a "not serving" sighting
  * (QuorumLab says {@code looking}, ZooKeeper "not currently serving requests").
  */
@@ -30,8 +30,7 @@ final class LeaderWatch implements AutoCloseable {
     private final Thread poller;
     private final Map<String, Transition> last = new HashMap<>();
     private final List<Transition> transitions = new ArrayList<>();
-    private String leaderEpoch;
-    private int leaderChanges;
+    private final EpochsSeen epochs = new EpochsSeen();
     private int notServingSightings;
     private int unansweredPolls;
     private volatile boolean stop;
@@ -83,18 +82,14 @@ final class LeaderWatch implements AutoCloseable {
                 notServingSightings++;
             }
         }
-        if (mode.equals("leader")) {
-            String now = server + "@" + epoch;
-            if (leaderEpoch != null && !leaderEpoch.equals(now)) {
-                leaderChanges++;
-            }
-            leaderEpoch = now;
+        if (serving) {
+            epochs.serving(epoch);
         }
     }
 
     /** New (leader, epoch) pairs seen since the watch started. */
     synchronized int leaderChanges() {
-        return leaderChanges;
+        return epochs.leaderChanges();
     }
 
     /**
