@@ -8,11 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.quorumlab.engine.config.ConfigException;
 import org.quorumlab.engine.node.Recovery;
-import org.quorumlab.engine.storage.Snapshot;
+import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
+import org.quorumlab.engine.storage.SnapshotInfo;
 import org.quorumlab.engine.storage.Storage;
 import org.quorumlab.engine.storage.sqlite.SqliteStorage;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.TreeSnapshotCodec;
+import org.quorumlab.engine.tree.TreeImage;
 
 /**
  * {@code quorumlab dump --data-dir D} writes the committed tree as JSON to stdout;
@@ -42,12 +43,17 @@ public final class DumpRestoreCommands {
             if (!force && (storage.txnLog().lastZxid() != 0 || storage.snapshots().latest().isPresent())) {
                 throw new ConfigException(dir + " already holds data; use --force to replace it");
             }
-            long zxid = Math.max(tree.lastProcessedZxid(), storage.txnLog().lastZxid());
+            // above everything the directory held (with --force), or the old newest snapshot would be kept below
+            long zxid = Math.max(Math.max(tree.lastProcessedZxid(), storage.txnLog().lastZxid()),
+                    storage.snapshots().latest().map(SnapshotInfo::lastZxid).orElse(0L));
             tree.setLastProcessedZxid(zxid);
+            // snapshot first, then purge: a crash in between leaves the new snapshot with nothing after it in the
+            // log, never a purged log without the snapshot that replaces it
+            TreeImage image = tree.image();
+            storage.snapshots().save(zxid, image.nodes().size(), out -> TreeSnapshotCodec.write(image, out));
             if (storage.txnLog().lastZxid() > 0) {
                 storage.txnLog().purgeThrough(storage.txnLog().lastZxid());
             }
-            storage.snapshots().save(new Snapshot(zxid, TreeSnapshotCodec.serialize(tree)));
             storage.snapshots().retainLatest(1);
         }
         System.err.println("restored " + tree.nodeCount() + " nodes into " + dir);

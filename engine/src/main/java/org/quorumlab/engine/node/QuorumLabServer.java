@@ -8,7 +8,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicLong;
 import org.quorumlab.engine.admin.AdminServer;
 import org.quorumlab.engine.admin.FourLetterWords;
 import org.quorumlab.engine.admin.NodeView;
@@ -23,13 +22,14 @@ import org.quorumlab.engine.replication.ZabHost;
 import org.quorumlab.engine.server.PipelineClock;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.ServerStats;
+import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.GroupCommitStats;
-import org.quorumlab.engine.storage.Snapshot;
+import org.quorumlab.engine.storage.SnapshotInfo;
 import org.quorumlab.engine.storage.Storage;
 import org.quorumlab.engine.storage.sqlite.SqliteStorage;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.TreeSnapshotCodec;
+import org.quorumlab.engine.tree.TreeImage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +40,6 @@ import org.slf4j.LoggerFactory;
 public final class QuorumLabServer implements AutoCloseable, ServerView, NodeView {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuorumLabServer.class);
-    private static final int SNAPSHOTS_KEPT = 3;
 
     private final ServerConfig config;
     private final Storage storage;
@@ -52,7 +51,6 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     private final ServerStats stats = new ServerStats();
     private final ScheduledExecutorService ticker;
     private final ExecutorService snapshotWriter;
-    private final AtomicLong previousSnapshotZxid = new AtomicLong();
 
     private QuorumLabServer(ServerConfig config, ClientServer clientServer) throws InterruptedException {
         this.config = config;
@@ -177,23 +175,28 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         };
     }
 
-    /** Called on the pipeline thread: serialise now, write and compact in the background. */
+    /**
+     * Called on the pipeline thread, which only takes a detached image of the tree (one small record per node;
+     * the data arrays are shared, not copied). The snapshot thread serialises it straight into the store's
+     * chunks, so the serialised snapshot never exists whole in memory, then drops old snapshots and the log
+     * before the oldest one kept ({@link SnapshotRetention}).
+     */
     private void snapshot(DataTree tree) {
-        byte[] bytes = TreeSnapshotCodec.serialize(tree);
-        long zxid = tree.lastProcessedZxid();
+        TreeImage image = tree.image();
+        long zxid = image.lastZxid();
         snapshotWriter.execute(() -> {
             try {
-                storage.snapshots().save(new Snapshot(zxid, bytes));
-                storage.snapshots().retainLatest(SNAPSHOTS_KEPT);
-                // Keep one snapshot interval of log so lagging followers can still sync by DIFF.
-                long purgeTo = previousSnapshotZxid.getAndSet(zxid);
-                if (zab != null) {
+                SnapshotInfo saved = storage.snapshots().save(zxid, image.nodes().size(),
+                        out -> TreeSnapshotCodec.write(image, out));
+                long purgeTo = SnapshotRetention.retainAndPurgePoint(storage.snapshots());
+                if (zab != null && purgeTo > 0) {
                     zab.snapshotTaken(purgeTo);
                 }
                 if (purgeTo > 0) {
                     log.runExclusive(l -> l.purgeThrough(purgeTo));
                 }
-                LOG.info("Snapshot at 0x{} ({} bytes)", Long.toHexString(zxid), bytes.length);
+                LOG.info("Saved {}; {}", saved,
+                        purgeTo > 0 ? "log purged through 0x" + Long.toHexString(purgeTo) : "log not purged");
             } catch (RuntimeException e) {
                 LOG.error("Snapshot at 0x{} failed", Long.toHexString(zxid), e);
             }

@@ -17,10 +17,10 @@ import org.quorumlab.engine.net.quorum.NettyQuorumTransport;
 import org.quorumlab.engine.replication.DynamicConfigFile;
 import org.quorumlab.engine.replication.ZabHost;
 import org.quorumlab.engine.server.RequestPipeline;
+import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.Storage;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.TreeSnapshotCodec;
 
 /**
  * Builds the ZAB side of a replicated server: membership (dynamic config file, else zoo.cfg),
@@ -48,11 +48,12 @@ final class Replication {
         return me;
     }
 
-    /** In replicated mode the tree is the snapshot only; ZAB re-applies logged txns once known committed. */
+    /**
+     * In replicated mode the tree is the newest usable snapshot only (with {@link Recovery}'s fallback); ZAB
+     * re-applies logged txns once known committed.
+     */
     static DataTree initialTree(Storage storage, DynamicConfig membership) {
-        DataTree tree = storage.snapshots().latest()
-                .map(s -> TreeSnapshotCodec.deserialize(s.data()))
-                .orElseGet(DataTree::new);
+        DataTree tree = Recovery.snapshotTree(storage);
         byte[] current = tree.requireNode(DataTree.CONFIG).data();
         long treeVersion = current == null || current.length == 0 ? -1
                 : DynamicConfig.parse(new String(current, StandardCharsets.UTF_8)).version();
@@ -95,6 +96,7 @@ final class Replication {
         Timing timing = new Timing(1, 16, 1, config.initLimit() * TICKS_PER_TICKTIME,
                 config.syncLimit() * TICKS_PER_TICKTIME);
         StateSnapshotSource source = new StateSnapshotSource() {
+            /** The SNAP message carries the tree whole, so here it is one array (see TreeSnapshotCodec). */
             @Override
             public byte[] snapshot() {
                 return TreeSnapshotCodec.serialize(pipeline.tree());

@@ -24,12 +24,11 @@ import org.quorumlab.engine.proto.OpCode;
 import org.quorumlab.engine.server.ForwardedRequestCodec;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.TxnReplicator;
+import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.MetadataStore;
-import org.quorumlab.engine.storage.Snapshot;
 import org.quorumlab.engine.storage.SnapshotStore;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.TreeSnapshotCodec;
 import org.quorumlab.engine.txn.Txn;
 import org.quorumlab.engine.txn.TxnCodec;
 import org.quorumlab.engine.txn.TxnHeader;
@@ -327,11 +326,18 @@ public final class ZabHost implements TxnReplicator {
         listener.committed(record);
     }
 
+    /**
+     * Replaces the log and tree with the leader's snapshot. Order matters for a crash in between: the old log goes
+     * first (a restart then recovers an older committed state, never the old log's divergent tail on top of the
+     * new snapshot), the snapshot is stored, and only then is the log's purge watermark raised to it, which tells
+     * recovery that the log no longer holds the history before the snapshot.
+     */
     private void installSnapshot(long zxid, byte[] bytes) {
         DataTree tree = TreeSnapshotCodec.deserialize(bytes);
         durability.newHistory();
         log.runExclusive(l -> l.truncateAfter(0));
-        snapshots.save(new Snapshot(zxid, bytes));
+        snapshots.save(zxid, tree.nodeCount(), out -> out.write(bytes));
+        log.runExclusive(l -> l.purgeThrough(zxid));
         pipeline.replaceTree(tree);
         LOG.info("Installed snapshot at 0x{} ({} nodes) from the leader", Long.toHexString(zxid), tree.nodeCount());
     }

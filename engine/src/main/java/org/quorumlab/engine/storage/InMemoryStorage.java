@@ -11,8 +11,18 @@ package org.quorumlab.engine.storage;
 public final class InMemoryStorage implements Storage {
 
     private final InMemoryTxnLog txnLog = new InMemoryTxnLog();
-    private final InMemorySnapshotStore snapshots = new InMemorySnapshotStore();
+    private final InMemorySnapshotStore snapshots;
     private final InMemoryMetadataStore metadata = new InMemoryMetadataStore();
+
+    /** Storage whose snapshots use the production chunk size. */
+    public InMemoryStorage() {
+        this(ChunkedSnapshotOutput.DEFAULT_CHUNK_BYTES);
+    }
+
+    /** Storage whose snapshots are cut into {@code snapshotChunkBytes} chunks, for tests. */
+    public InMemoryStorage(int snapshotChunkBytes) {
+        this.snapshots = new InMemorySnapshotStore(snapshotChunkBytes);
+    }
 
     @Override
     public InMemoryTxnLog txnLog() {

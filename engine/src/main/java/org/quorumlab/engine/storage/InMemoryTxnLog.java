@@ -60,6 +60,11 @@ public final class InMemoryTxnLog implements TxnLog {
         return entries.isEmpty() ? 0 : entries.get(0).zxid();
     }
 
+    @Override
+    public long purgedThrough() {
+        return purgedThrough;
+    }
+
     /** Keeps the entries: see the class comment. */
     @Override
     public void close() {

@@ -21,7 +21,8 @@ import java.util.List;
  * </ul>
  *
  * <p>The log alone does not know the server's last zxid after a snapshot purge: combine {@link #lastZxid()} with
- * {@link SnapshotStore#latest()}.
+ * {@link SnapshotStore#latest()}. A snapshot at zxid {@code z} can be replayed forward only while
+ * {@link #purgedThrough()} {@code <= z}; with a watermark of 0 the log alone rebuilds the tree.
  */
 public interface TxnLog extends AutoCloseable {
 
@@ -52,6 +53,12 @@ public interface TxnLog extends AutoCloseable {
 
     /** Returns the zxid of the first entry, or 0 when the log holds no entry. */
     long firstZxid();
+
+    /**
+     * Returns the purge watermark: every entry with a zxid at or below it was removed by {@link #purgeThrough}
+     * (lowered again by {@link #truncateAfter}); 0 when the log still holds its whole history from zxid 0.
+     */
+    long purgedThrough();
 
     /** Releases the log's resources. Idempotent. Acknowledged appends stay durable. */
     @Override

@@ -3,7 +3,9 @@
  *
  * <p>Owns the contracts {@link org.quorumlab.engine.storage.TxnLog}, {@link org.quorumlab.engine.storage.SnapshotStore},
  * {@link org.quorumlab.engine.storage.MetadataStore} and {@link org.quorumlab.engine.storage.Storage}, the value types
- * {@link org.quorumlab.engine.storage.LogEntry} and {@link org.quorumlab.engine.storage.Snapshot}, the
+ * {@link org.quorumlab.engine.storage.LogEntry} and {@link org.quorumlab.engine.storage.SnapshotInfo}, the chunked
+ * snapshot streams ({@link org.quorumlab.engine.storage.ChunkedSnapshotOutput} cuts and checksums,
+ * {@link org.quorumlab.engine.storage.ChunkedSnapshotInput} verifies) shared by every snapshot store, the
  * {@link org.quorumlab.engine.storage.InMemoryStorage} used by tests and the deterministic simulator, and
  * {@link org.quorumlab.engine.storage.GroupCommitLog}, which batches appends of concurrent producers into few fsyncs.
  *

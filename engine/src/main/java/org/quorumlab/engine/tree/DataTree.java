@@ -407,18 +407,17 @@ public final class DataTree {
         return out;
     }
 
-    /** Rebuilds a tree from images in parent-before-child order (snapshot load, restore). */
+    /** The whole tree as of now, detached from it, for a snapshot: see {@link TreeImage}. */
+    public TreeImage image() {
+        return new TreeImage(lastProcessedZxid, sessions, images());
+    }
+
+    /** Rebuilds a tree from images in parent-before-child order (restore); see {@link TreeLoader}. */
     public static DataTree fromImages(long lastZxid, Map<Long, Integer> sessions, List<NodeImage> images) {
-        DataTree tree = new DataTree();
-        tree.lastProcessedZxid = lastZxid;
-        tree.sessions.putAll(sessions);
-        for (NodeImage image : images) {
-            if (!image.path().equals(ROOT) && !tree.nodes.containsKey(WatchManager.parentOf(image.path()))) {
-                throw new IllegalArgumentException("parent of " + image.path() + " missing or listed after it");
-            }
-            tree.restoreNode(image.path(), image.toNode());
-        }
-        return tree;
+        TreeLoader loader = new TreeLoader(lastZxid);
+        sessions.forEach(loader::session);
+        images.forEach(loader::node);
+        return loader.finish();
     }
 
     Set<Long> sessionIds() {

@@ -1,5 +1,8 @@
 /**
  * The znode tree: pure in-memory state that applies committed transactions and fires watches.
- * Imports only java.*, the proto records and txn types; no I/O, no threads, no network.
+ * For snapshots it hands out detached images ({@link org.quorumlab.engine.tree.TreeImage}) and builds
+ * a tree node by node ({@link org.quorumlab.engine.tree.TreeLoader}); the byte format lives in
+ * {@code org.quorumlab.engine.snapshot}. Imports only java.*, the proto records and txn types; no I/O,
+ * no threads, no network.
  */
 package org.quorumlab.engine.tree;

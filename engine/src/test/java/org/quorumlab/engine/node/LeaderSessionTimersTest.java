@@ -14,10 +14,10 @@ import org.quorumlab.engine.server.PipelineClock;
 import org.quorumlab.engine.server.RequestPipeline;
 import org.quorumlab.engine.server.ServerStats;
 import org.quorumlab.engine.server.SessionEvent;
+import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.GroupCommitLog;
 import org.quorumlab.engine.storage.InMemoryStorage;
 import org.quorumlab.engine.tree.DataTree;
-import org.quorumlab.engine.tree.TreeSnapshotCodec;
 import org.quorumlab.engine.txn.Txn;
 import org.quorumlab.engine.txn.TxnHeader;
 

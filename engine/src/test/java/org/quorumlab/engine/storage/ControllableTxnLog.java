@@ -92,6 +92,11 @@ final class ControllableTxnLog implements TxnLog {
     }
 
     @Override
+    public long purgedThrough() {
+        return delegate.purgedThrough();
+    }
+
+    @Override
     public void close() {
         delegate.close();
     }

@@ -8,11 +8,23 @@ import org.junit.jupiter.api.Test;
 /** Runs the storage contract against {@link InMemoryStorage}; a restart reuses the same object. */
 class InMemoryStorageTest extends StorageContractTest {
 
-    private final InMemoryStorage disk = new InMemoryStorage();
+    private static final int CHUNK_BYTES = 64 * 1024;
+
+    private final InMemoryStorage disk = new InMemoryStorage(CHUNK_BYTES);
 
     @Override
     protected Storage open() {
         return disk;
+    }
+
+    @Override
+    protected int chunkBytes() {
+        return CHUNK_BYTES;
+    }
+
+    @Override
+    protected void corruptChunk(long zxid, int index) {
+        disk.snapshots().corruptChunk(zxid, index);
     }
 
     @Test

@@ -3,9 +3,14 @@ package org.quorumlab.engine.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.LongStream;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -162,6 +167,20 @@ public abstract class StorageContractTest {
     }
 
     @Test
+    void thePurgeWatermarkIsReportedAndSurvivesRestart() {
+        TxnLog log = storage.txnLog();
+        assertThat(log.purgedThrough()).isZero();
+        log.append(entries(1, 10));
+        log.purgeThrough(4);
+        log.purgeThrough(2);
+        assertThat(log.purgedThrough()).isEqualTo(4);
+        restart();
+        assertThat(storage.txnLog().purgedThrough()).isEqualTo(4);
+        storage.txnLog().truncateAfter(3);
+        assertThat(storage.txnLog().purgedThrough()).isEqualTo(3);
+    }
+
+    @Test
     void truncateLowersThePurgeWatermark() {
         TxnLog log = storage.txnLog();
         log.append(entries(1, 10));
@@ -184,22 +203,53 @@ public abstract class StorageContractTest {
         assertThat(log.readAfter(0, 1000)).isEqualTo(entries(21, 90));
     }
 
+    /** Bytes whose every position differs from its neighbours, so a misplaced chunk cannot go unnoticed. */
+    protected static byte[] pattern(int length, int seed) {
+        byte[] bytes = new byte[length];
+        for (int i = 0; i < length; i++) {
+            bytes[i] = (byte) (i * 31 + seed + (i >>> 8));
+        }
+        return bytes;
+    }
+
+    protected static SnapshotInfo save(SnapshotStore snapshots, long zxid, byte[] data) {
+        return snapshots.save(zxid, data.length, out -> out.write(data));
+    }
+
+    protected static byte[] read(SnapshotStore snapshots, long zxid) {
+        try (InputStream in = snapshots.open(zxid)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<Long> zxids(SnapshotStore snapshots) {
+        return snapshots.list().stream().map(SnapshotInfo::lastZxid).toList();
+    }
+
     @Test
-    void snapshotStoreKeepsTheLatestAndRetainsTheNewest() {
+    void snapshotStoreListsNewestFirstAndRetainsTheNewest() {
         SnapshotStore snapshots = storage.snapshots();
         assertThat(snapshots.latest()).isEmpty();
+        assertThat(snapshots.list()).isEmpty();
 
-        snapshots.save(new Snapshot(10, new byte[] {1}));
-        snapshots.save(new Snapshot(30, new byte[] {3}));
-        snapshots.save(new Snapshot(20, new byte[] {2}));
-        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3}));
+        save(snapshots, 10, new byte[] {1});
+        save(snapshots, 30, new byte[] {3});
+        save(snapshots, 20, new byte[] {2});
+        assertThat(zxids(snapshots)).containsExactly(30L, 20L, 10L);
+        assertThat(snapshots.latest()).hasValueSatisfying(s -> assertThat(s.lastZxid()).isEqualTo(30));
+        assertThat(read(snapshots, 30)).containsExactly(3);
 
-        snapshots.save(new Snapshot(30, new byte[] {3, 3}));
-        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3, 3}));
+        save(snapshots, 30, new byte[] {3, 3});
+        assertThat(zxids(snapshots)).containsExactly(30L, 20L, 10L);
+        assertThat(read(snapshots, 30)).containsExactly(3, 3);
 
         snapshots.retainLatest(2);
+        assertThat(zxids(snapshots)).containsExactly(30L, 20L);
         snapshots.retainLatest(1);
-        assertThat(snapshots.latest()).contains(new Snapshot(30, new byte[] {3, 3}));
+        assertThat(zxids(snapshots)).containsExactly(30L);
+        assertThat(read(snapshots, 30)).containsExactly(3, 3);
         assertThatThrownBy(() -> snapshots.retainLatest(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -207,23 +257,93 @@ public abstract class StorageContractTest {
     void retainLatestDeletesOnlyOlderSnapshots() {
         SnapshotStore snapshots = storage.snapshots();
         for (long zxid = 1; zxid <= 5; zxid++) {
-            snapshots.save(new Snapshot(zxid * 100, new byte[] {(byte) zxid}));
+            save(snapshots, zxid * 100, new byte[] {(byte) zxid});
         }
         snapshots.retainLatest(2);
         restart();
-        assertThat(storage.snapshots().latest()).contains(new Snapshot(500, new byte[] {5}));
+        assertThat(zxids(storage.snapshots())).containsExactly(500L, 400L);
         storage.snapshots().retainLatest(1);
-        assertThat(storage.snapshots().latest()).contains(new Snapshot(500, new byte[] {5}));
+        assertThat(read(storage.snapshots(), 500)).containsExactly(5);
+        assertThatThrownBy(() -> storage.snapshots().open(400)).isInstanceOf(StorageException.class);
     }
 
     @Test
     void snapshotsSurviveRestart() {
         byte[] data = new byte[1 << 20];
         data[12345] = 7;
-        storage.snapshots().save(new Snapshot(0x2_0000_0005L, data));
+        SnapshotInfo saved = save(storage.snapshots(), 0x2_0000_0005L, data);
         restart();
-        assertThat(storage.snapshots().latest()).contains(new Snapshot(0x2_0000_0005L, data));
+        assertThat(storage.snapshots().list()).containsExactly(saved);
+        assertThat(read(storage.snapshots(), 0x2_0000_0005L)).isEqualTo(data);
     }
+
+    @Test
+    void aSnapshotSpanningManyChunksIsCutAtTheChunkSizeAndReadBackWhole() {
+        int chunk = chunkBytes();
+        byte[] data = pattern(5 * chunk + 123, 1);
+        SnapshotInfo info = storage.snapshots().save(7, 42, out -> {
+            // in pieces that straddle chunk boundaries, as an encoder writes
+            for (int at = 0; at < data.length; at += 1000) {
+                out.write(data, at, Math.min(1000, data.length - at));
+            }
+        });
+        assertThat(info.chunkCount()).isEqualTo(6);
+        assertThat(info.sizeBytes()).isEqualTo(data.length);
+        assertThat(info.nodeCount()).isEqualTo(42);
+        CRC32C crc = new CRC32C();
+        crc.update(data);
+        assertThat(info.checksum()).isEqualTo(crc.getValue());
+
+        restart();
+        assertThat(storage.snapshots().list()).containsExactly(info);
+        assertThat(read(storage.snapshots(), 7)).isEqualTo(data);
+
+        assertThat(save(storage.snapshots(), 8, pattern(3 * chunk, 2)).chunkCount()).isEqualTo(3);
+        assertThat(read(storage.snapshots(), 8)).isEqualTo(pattern(3 * chunk, 2));
+        assertThat(save(storage.snapshots(), 9, new byte[0]).chunkCount()).isZero();
+        assertThat(read(storage.snapshots(), 9)).isEmpty();
+    }
+
+    @Test
+    void aSaveThatFailsMidwayLeavesNothingVisible() {
+        int chunk = chunkBytes();
+        SnapshotInfo older = save(storage.snapshots(), 10, pattern(chunk + 5, 3));
+        assertThatThrownBy(() -> storage.snapshots().save(20, 1, out -> {
+            out.write(pattern(2 * chunk + 7, 4));
+            throw new IOException("encoder failed");
+        })).isInstanceOf(StorageException.class).hasMessageContaining("encoder failed");
+        assertThatThrownBy(() -> storage.snapshots().save(10, 1, out -> {
+            out.write(pattern(3 * chunk, 5));
+            throw new IllegalStateException("encoder bug");
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(storage.snapshots().list()).containsExactly(older);
+        restart();
+        assertThat(storage.snapshots().list()).containsExactly(older);
+        assertThat(read(storage.snapshots(), 10)).isEqualTo(pattern(chunk + 5, 3));
+        assertThatThrownBy(() -> storage.snapshots().open(20)).isInstanceOf(StorageException.class);
+    }
+
+    @Test
+    void aCorruptChunkIsReportedWithTheSnapshotAndTheChunk() throws Exception {
+        int chunk = chunkBytes();
+        save(storage.snapshots(), 0x300, pattern(4 * chunk, 6));
+        corruptChunk(0x300, 2);
+
+        InputStream in = storage.snapshots().open(0x300);
+        assertThat(in.readNBytes(2 * chunk)).isEqualTo(Arrays.copyOf(pattern(4 * chunk, 6), 2 * chunk));
+        assertThatThrownBy(in::read)
+                .isInstanceOfSatisfying(CorruptSnapshotException.class, e -> {
+                    assertThat(e.lastZxid()).isEqualTo(0x300);
+                    assertThat(e.reason()).isEqualTo("chunk 2 of 4 fails its CRC32C check");
+                });
+    }
+
+    /** The chunk size this test's storage was opened with; small, so that snapshots span many chunks. */
+    protected abstract int chunkBytes();
+
+    /** Damages stored chunk {@code index} of the snapshot at {@code zxid} without fixing its checksum. */
+    protected abstract void corruptChunk(long zxid, int index) throws Exception;
 
     @Test
     void metadataReturnsDefaultsUntilPutAndSurvivesRestart() {
@@ -245,11 +365,11 @@ public abstract class StorageContractTest {
     @Test
     void storesAreIndependent() {
         storage.txnLog().append(entries(1, 3));
-        storage.snapshots().save(new Snapshot(2, new byte[] {2}));
+        save(storage.snapshots(), 2, new byte[] {2});
         storage.metadata().put("currentEpoch", 1);
         storage.txnLog().purgeThrough(3);
 
-        assertThat(storage.snapshots().latest()).contains(new Snapshot(2, new byte[] {2}));
+        assertThat(read(storage.snapshots(), 2)).containsExactly(2);
         assertThat(storage.metadata().get("currentEpoch", 0)).isEqualTo(1);
     }
 

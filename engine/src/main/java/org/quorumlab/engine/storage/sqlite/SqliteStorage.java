@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.quorumlab.engine.storage.ChunkedSnapshotOutput;
 import org.quorumlab.engine.storage.MetadataStore;
 import org.quorumlab.engine.storage.SnapshotStore;
 import org.quorumlab.engine.storage.Storage;
@@ -46,6 +47,14 @@ public final class SqliteStorage implements Storage {
      *                          corrupt, or was written by a newer schema version
      */
     public static SqliteStorage open(Path dataDir) {
+        return open(dataDir, ChunkedSnapshotOutput.DEFAULT_CHUNK_BYTES);
+    }
+
+    /**
+     * Opens the database of {@code dataDir} with snapshots cut into {@code snapshotChunkBytes} chunks. For tests of
+     * snapshots that span many chunks; the server uses {@link #open(Path)}.
+     */
+    public static SqliteStorage open(Path dataDir, int snapshotChunkBytes) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -55,10 +64,10 @@ public final class SqliteStorage implements Storage {
         List<SqliteSession> opened = new ArrayList<>();
         try {
             SqliteSession metadataSession = open(file, opened);
-            SqliteSchema.ensure(metadataSession, file);
+            SqliteSchema.ensure(metadataSession, file, snapshotChunkBytes);
             SqliteStorage storage = new SqliteStorage(file.path(),
                     new SqliteTxnLog(open(file, opened)),
-                    new SqliteSnapshotStore(open(file, opened), System::currentTimeMillis),
+                    new SqliteSnapshotStore(open(file, opened), System::currentTimeMillis, snapshotChunkBytes),
                     new SqliteMetadataStore(metadataSession));
             LOG.info("Opened storage {} (last zxid 0x{})", file.path(), Long.toHexString(storage.txnLog.lastZxid()));
             return storage;

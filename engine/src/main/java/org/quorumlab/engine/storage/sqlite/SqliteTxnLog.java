@@ -123,6 +123,11 @@ final class SqliteTxnLog implements TxnLog {
     }
 
     @Override
+    public long purgedThrough() {
+        return purgedThrough;
+    }
+
+    @Override
     public void close() {
         session.close();
     }
