@@ -54,4 +54,14 @@ class LayeringTest {
                         "org.quorumlab.engine.net..", "org.quorumlab.engine.tree..")
                 .check(engine);
     }
+
+    /** The snapshot codec turns trees into bytes and back; where the bytes live is storage's business. */
+    @Test
+    void snapshotCodecKnowsNeitherStorageNorTheServer() {
+        noClasses().that().resideInAPackage("org.quorumlab.engine.snapshot..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.quorumlab.engine.storage..",
+                        "org.quorumlab.engine.server..", "org.quorumlab.engine.net..", "org.quorumlab.engine.node..",
+                        "org.quorumlab.engine.replication..", "java.sql..")
+                .check(engine);
+    }
 }
