@@ -21,6 +21,7 @@ import org.quorumlab.launcher.state.ClusterLayout;
 final class ProcessStalls {
 
     private static final Pattern STALL = Pattern.compile("consensus clock stalled for (\\d+) ms");
+    private static final Pattern CLOSED = Pattern.compile("closed (\\d+) client connection\\(s\\) that cannot wait longer");
 
     private ProcessStalls() {
     }
@@ -36,6 +37,38 @@ final class ProcessStalls {
             out.put(id, longestIn(layout.log(id)));
         }
         return out;
+    }
+
+    /**
+     * Client connections QuorumLab servers closed because they had no leader for longer than the
+     * sessions could wait (each costs its client the requests it had in flight); 0 for ZooKeeper,
+     * whose servers close every connection as soon as they lose their leader.
+     */
+    static int closedWithoutLeader(ClusterLauncher cluster, Engine engine) {
+        if (engine != Engine.QUORUMLAB) {
+            return 0;
+        }
+        ClusterLayout layout = new ClusterLayout(cluster.dir());
+        int closed = 0;
+        for (long id : cluster.members()) {
+            closed += Math.max(0, closedIn(layout.log(id))); // an unreadable log adds nothing
+        }
+        return closed;
+    }
+
+    static int closedIn(Path log) {
+        int closed = 0;
+        try {
+            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+                Matcher m = CLOSED.matcher(line);
+                if (m.find()) {
+                    closed += Integer.parseInt(m.group(1));
+                }
+            }
+        } catch (IOException e) {
+            return -1;
+        }
+        return closed;
     }
 
     static long longestIn(Path log) {

@@ -58,7 +58,7 @@ public final class StabilityBenchmark {
     /** Everything one engine did. */
     public record Result(Engine engine, Spec spec, List<Phase> phases, int leaderChanges, int notServingSightings,
             int unansweredPolls, List<LeaderWatch.Transition> transitions, List<String> quorumDelays,
-            java.util.Map<Long, Long> longestStallMillis) {
+            java.util.Map<Long, Long> longestStallMillis, int connectionsClosedWithoutLeader) {
         public long failed() {
             return phases.stream().mapToLong(Phase::failed).sum();
         }
@@ -126,7 +126,8 @@ public final class StabilityBenchmark {
             }
             List<String> delays = QuorumDelays.read(cluster, engine);
             return new Result(engine, spec, phases, watch.leaderChanges(), watch.notServingSightings(),
-                    watch.unansweredPolls(), watch.transitions(), delays, ProcessStalls.longest(cluster, engine));
+                    watch.unansweredPolls(), watch.transitions(), delays, ProcessStalls.longest(cluster, engine),
+                    ProcessStalls.closedWithoutLeader(cluster, engine));
         }
     }
 

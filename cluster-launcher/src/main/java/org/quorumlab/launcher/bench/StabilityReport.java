@@ -38,7 +38,9 @@ public final class StabilityReport {
                 r.longestStallMillis().forEach((id, ms) -> b.append("server ").append(id).append(' ')
                         .append(ms).append(" ms; "));
                 b.append("a leader silent for longer than syncLimit × tickTime = ").append(5 * r.spec().tickTime())
-                        .append(" ms has failed, to its followers.\n\n");
+                        .append(" ms has failed, to its followers. Client connections closed because their server had "
+                                + "no leader for longer than their sessions could wait: ")
+                        .append(r.connectionsClosedWithoutLeader()).append(".\n\n");
             }
             if (!r.quorumDelays().isEmpty()) {
                 b.append("Quorum-message queue delay (receipt to consensus thread):\n\n");

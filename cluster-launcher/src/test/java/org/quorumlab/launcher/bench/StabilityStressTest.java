@@ -17,7 +17,8 @@ import org.quorumlab.launcher.Engine;
  * change, no request may fail and no session may expire — unless the machine itself stopped a
  * server's process for longer than syncLimit × tickTime (the server logs every such stall, and on
  * 2 shared vCPUs this benchmark's own load can cause one): a server silent that long has failed by
- * ZAB's rules, and only requests of a session that expired with it may fail. Every server reports
+ * ZAB's rules, and only requests of a session that expired with it, or whose server then went
+ * without a leader for longer than the session can wait, may fail. Every server reports
  * how long quorum messages waited for its owner thread. The long form (20 cycles, 5 minutes of overload, both
  * engines) is the committed benchmark.
  */
@@ -44,9 +45,11 @@ class StabilityStressTest {
             assertThat(r.expiredSessions()).as("expired sessions\n" + context).isZero();
         } else {
             // The machine stopped a server for longer than syncLimit × tickTime: by ZAB's rules that
-            // server failed, so a leader change may follow; requests held meanwhile still complete.
-            assertThat(r.failed()).as("failed requests beyond the expired sessions' own\n" + context)
-                    .isLessThanOrEqualTo(32L * r.expiredSessions());
+            // server failed, so a leader change may follow. Requests held meanwhile complete, except
+            // those of a session that expired, or whose server went without a leader for longer than
+            // the session can wait and closed its connection (each server logs how many it closed).
+            assertThat(r.failed()).as("failed requests beyond those sessions' own\n" + context)
+                    .isLessThanOrEqualTo(32L * (r.expiredSessions() + r.connectionsClosedWithoutLeader()));
         }
         assertThat(r.quorumDelays()).hasSize(3).allSatisfy(line -> assertThat(line).matches(
                 "server \\d: p99 \\d+\\.\\d ms, max \\d+\\.\\d ms"));

@@ -469,7 +469,8 @@ public final class RequestPipeline implements AutoCloseable {
     private void closeConnectionsWaitingTooLong() {
         long now = clock.wallMillis();
         if (leaderWait.closeOverdue(now, handshake, sessions)) {
-            LOG.info("No leader for {} ms: closing every client connection", leaderWait.waitedMillis(now));
+            LOG.info("No leader for {} ms: closed {} client connection(s) that cannot wait longer (all)",
+                    leaderWait.waitedMillis(now), handshake.connectionCount());
             dropClients("no leader within " + leaderWait.waitedMillis(now) + " ms");
         }
     }

@@ -107,13 +107,17 @@ final class SessionHandshake {
     }
 
     /** Closes the connections of the sessions {@code which} selects (they stay known; the client may reconnect). */
-    void closeWhere(java.util.function.LongPredicate which, String reason) {
+    /** Closes the connections of the sessions {@code which} selects; returns how many. */
+    int closeWhere(java.util.function.LongPredicate which, String reason) {
+        int closed = 0;
         for (var e : java.util.List.copyOf(connections.entrySet())) {
             if (which.test(e.getKey())) {
                 connections.remove(e.getKey());
                 e.getValue().close(reason);
+                closed++;
             }
         }
+        return closed;
     }
 
     /** Sessions whose client is connected to this server (a copy). */
