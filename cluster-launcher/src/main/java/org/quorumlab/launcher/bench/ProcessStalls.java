@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.LongBinaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.quorumlab.launcher.ClusterLauncher;
@@ -57,32 +58,26 @@ final class ProcessStalls {
     }
 
     static int closedIn(Path log) {
-        int closed = 0;
-        try {
-            for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                Matcher m = CLOSED.matcher(line);
-                if (m.find()) {
-                    closed += Integer.parseInt(m.group(1));
-                }
-            }
-        } catch (IOException e) {
-            return -1;
-        }
-        return closed;
+        return (int) fold(log, CLOSED, Long::sum);
     }
 
     static long longestIn(Path log) {
-        long longest = 0;
+        return fold(log, STALL, Math::max);
+    }
+
+    /** Folds the number each matching line of {@code log} carries, from 0; -1 if the log cannot be read. */
+    private static long fold(Path log, Pattern pattern, LongBinaryOperator combine) {
+        long result = 0;
         try {
             for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-                Matcher m = STALL.matcher(line);
+                Matcher m = pattern.matcher(line);
                 if (m.find()) {
-                    longest = Math.max(longest, Long.parseLong(m.group(1)));
+                    result = combine.applyAsLong(result, Long.parseLong(m.group(1)));
                 }
             }
         } catch (IOException e) {
             return -1;
         }
-        return longest;
+        return result;
     }
 }
