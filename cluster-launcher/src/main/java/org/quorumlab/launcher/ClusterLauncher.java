@@ -44,7 +44,8 @@ public final class ClusterLauncher implements AutoCloseable {
     /** Generous bound for one operation on a busy machine. */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(60);
     static final Duration STOP_GRACE = Duration.ofSeconds(20);
-    static final int TICK_TIME = 200;
+    /** The tickTime of a cluster the launcher creates (ZooKeeper's default is 2000; 200 makes failover visible). */
+    public static final int TICK_TIME = 200;
     private static final long POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
 
     private final ClusterLayout layout;
@@ -94,6 +95,15 @@ public final class ClusterLauncher implements AutoCloseable {
      * cluster keeps its own); the benchmarks use ZooKeeper's default 2000 ms.
      */
     public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort, int tickTime) {
+        return open(dir, nodes, engine, basePort, tickTime, 0);
+    }
+
+    /**
+     * {@link #open(Path, int, Engine, int, int)} whose new cluster grants sessions up to
+     * {@code maxSessionTimeout} ms (0: each engine's default of 20 ticks).
+     */
+    public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort, int tickTime,
+            int maxSessionTimeout) {
         ClusterLayout layout = new ClusterLayout(dir);
         PidFile ownerFile = new PidFile(layout.launcherPidFile());
         Optional<ProcessHandle> other = ownerFile.live().filter(h -> h.pid() != ProcessHandle.current().pid());
@@ -104,7 +114,7 @@ public final class ClusterLauncher implements AutoCloseable {
         ClusterStateFile file = new ClusterStateFile(layout);
         ClusterState state = file.read().orElse(null);
         if (state == null) {
-            state = initialState(layout, nodes, engine, basePort, tickTime);
+            state = initialState(layout, nodes, engine, basePort, tickTime, maxSessionTimeout);
             file.write(state);
         } else if (state.engine() != engine) {
             throw new LauncherException(layout.dir() + " holds a " + state.engine().cliName()
@@ -126,7 +136,13 @@ public final class ClusterLauncher implements AutoCloseable {
 
     /** {@link #open(Path, int, Engine, int, int)} then {@link #startAll()}. */
     public static ClusterLauncher launch(Path dir, int nodes, Engine engine, int basePort, int tickTime) {
-        ClusterLauncher l = open(dir, nodes, engine, basePort, tickTime);
+        return launch(dir, nodes, engine, basePort, tickTime, 0);
+    }
+
+    /** {@link #open(Path, int, Engine, int, int, int)} then {@link #startAll()}. */
+    public static ClusterLauncher launch(Path dir, int nodes, Engine engine, int basePort, int tickTime,
+            int maxSessionTimeout) {
+        ClusterLauncher l = open(dir, nodes, engine, basePort, tickTime, maxSessionTimeout);
         try {
             l.startAll();
             return l;
@@ -144,7 +160,7 @@ public final class ClusterLauncher implements AutoCloseable {
     }
 
     private static ClusterState initialState(ClusterLayout layout, int nodes, Engine engine, int basePort,
-            int tickTime) {
+            int tickTime, int maxSessionTimeout) {
         if (nodes < 1) {
             throw new LauncherException("--nodes must be at least 1, got " + nodes);
         }
@@ -154,8 +170,8 @@ public final class ClusterLauncher implements AutoCloseable {
             nodePorts.put(id, ports.forNode(id, engine == Engine.QUORUMLAB));
         }
         SortedSet<Long> members = LongStream.rangeClosed(1, nodes).boxed().collect(Collectors.toCollection(TreeSet::new));
-        ClusterState state = new ClusterState(engine, basePort, tickTime, SuperDigest.newPassword(), nodes + 1L,
-                nodePorts, members);
+        ClusterState state = new ClusterState(engine, basePort, tickTime, maxSessionTimeout, SuperDigest.newPassword(),
+                nodes + 1L, nodePorts, members);
         EngineDriver driver = EngineDriver.of(engine);
         for (long id : members) {
             driver.writeConfig(layout, state, id, members);

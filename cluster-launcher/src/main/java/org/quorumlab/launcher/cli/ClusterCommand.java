@@ -12,14 +12,15 @@ import org.quorumlab.launcher.policy.LauncherActuator;
 
 /**
  * {@code quorumlab cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
- * [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]}: starts (or
+ * [--max-session-timeout MS] [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]}: starts (or
  * resumes) the ensemble, waits for a quorum, prints the connect string, optionally runs an
  * auto-scaling controller that prints every decision, and runs until Ctrl-C, which stops the nodes.
  * {@code quorumlab cluster restart --dir D} restarts a stopped or crashed cluster, all nodes at once.
  */
 public final class ClusterCommand {
 
-    static final Set<String> OPTIONS = Set.of("--nodes", "--dir", "--engine", "--base-port", "--autoscale");
+    static final Set<String> OPTIONS = Set.of("--nodes", "--dir", "--engine", "--base-port", "--max-session-timeout",
+            "--autoscale");
 
     private ClusterCommand() {
     }
@@ -42,7 +43,8 @@ public final class ClusterCommand {
                 throw new LauncherException("unexpected argument '" + o.positional().get(0) + "'");
             }
             launcher = ClusterLauncher.launch(o.dir(), o.intOption("--nodes", 3),
-                    Engine.parse(o.get("--engine", "quorumlab")), o.intOption("--base-port", 0));
+                    Engine.parse(o.get("--engine", "quorumlab")), o.intOption("--base-port", 0),
+                    ClusterLauncher.TICK_TIME, o.intOption("--max-session-timeout", 0));
         } catch (LauncherException e) {
             err.println("quorumlab cluster: " + e.getMessage());
             return 2;

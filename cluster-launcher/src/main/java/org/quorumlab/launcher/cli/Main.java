@@ -13,8 +13,9 @@ public final class Main {
               server [zoo.cfg] [--port P] [--data-dir D] [--tick-time MS]   run one server
               dump --data-dir D                                           print the tree as JSON
               restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
-              cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
-                                                                          run an ensemble until Ctrl-C
+              cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P] [--max-session-timeout MS]
+                                                                          run an ensemble until Ctrl-C (sessions up to
+                                                                          MS; default 20 ticks = 4000 ms)
               cluster restart --dir D                                     restart a stopped or crashed cluster, all nodes at once
               node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
                                                                           change a running cluster (start of a node

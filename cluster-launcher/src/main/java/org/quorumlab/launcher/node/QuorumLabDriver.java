@@ -30,6 +30,7 @@ final class QuorumLabDriver implements EngineDriver {
         b.append("dataDir=").append(layout.dataDir(id)).append('\n');
         b.append("tickTime=").append(state.tickTime()).append('\n');
         b.append("initLimit=10\nsyncLimit=5\n");
+        b.append(state.maxSessionTimeoutLine());
         b.append("reconfigEnabled=true\n");
         b.append("4lw.commands.whitelist=*\n");
         b.append("maxClientCnxns=0\n"); // no per-IP limit: benchmarks open 1,000 local sessions

@@ -32,6 +32,7 @@ final class ZooKeeperDriver implements EngineDriver {
         String cfg = "# Apache ZooKeeper node " + id + ", written by the QuorumLab cluster launcher\n"
                 + "tickTime=" + state.tickTime() + "\n"
                 + "initLimit=10\nsyncLimit=5\n"
+                + state.maxSessionTimeoutLine()
                 + "dataDir=" + layout.dataDir(id) + "\n"
                 + "4lw.commands.whitelist=*\n"
                 + "maxClientCnxns=0\n" // no per-IP limit: benchmarks open 1,000 local sessions

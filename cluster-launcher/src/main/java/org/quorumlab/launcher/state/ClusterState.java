@@ -13,15 +13,21 @@ import org.quorumlab.launcher.NodePorts;
  * What the launcher persists about a cluster: engine, timing, the super password used for
  * reconfig, every node it ever created (with ports) and the current members. Immutable.
  *
+ * @param maxSessionTimeout the longest session timeout the servers grant, in ms; 0 leaves each
+ *                  engine's default (20 ticks)
  * @param nodes   ports of every node created in this directory (members and removed ones)
  * @param members   ids in the ensemble's current configuration (voters and observers), as last committed
  *                  through the launcher
  * @param observers the members that are observers (non-voting)
  */
-public record ClusterState(Engine engine, int basePort, int tickTime, String superPassword, long nextId,
-        Map<Long, NodePorts> nodes, SortedSet<Long> members, SortedSet<Long> observers) {
+public record ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String superPassword,
+        long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members, SortedSet<Long> observers) {
 
     public ClusterState {
+        if (maxSessionTimeout != 0 && maxSessionTimeout < 2 * tickTime) {
+            throw new LauncherException("maxSessionTimeout " + maxSessionTimeout + " ms is shorter than two ticks ("
+                    + 2 * tickTime + " ms)");
+        }
         nodes = Collections.unmodifiableMap(new TreeMap<>(nodes));
         members = Collections.unmodifiableSortedSet(new TreeSet<>(members));
         observers = Collections.unmodifiableSortedSet(new TreeSet<>(observers));
@@ -38,9 +44,9 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
     }
 
     /** A cluster without observers. */
-    public ClusterState(Engine engine, int basePort, int tickTime, String superPassword, long nextId,
-            Map<Long, NodePorts> nodes, SortedSet<Long> members) {
-        this(engine, basePort, tickTime, superPassword, nextId, nodes, members, new TreeSet<>());
+    public ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String superPassword,
+            long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members) {
+        this(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, members, new TreeSet<>());
     }
 
     /** The voting members: members that are not observers. */
@@ -61,8 +67,8 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
     public ClusterState withNode(long id, NodePorts ports) {
         Map<Long, NodePorts> n = new TreeMap<>(nodes);
         n.put(id, ports);
-        return new ClusterState(engine, basePort, tickTime, superPassword, Math.max(nextId, id + 1), n, members,
-                observers);
+        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, Math.max(nextId, id + 1),
+                n, members, observers);
     }
 
     public ClusterState withoutNode(long id) {
@@ -72,19 +78,21 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
         m.remove(id);
         SortedSet<Long> o = new TreeSet<>(observers);
         o.remove(id);
-        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, n, m, o);
+        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, n, m, o);
     }
 
     /** These members; the observers among them stay observers. */
     public ClusterState withMembers(SortedSet<Long> newMembers) {
         SortedSet<Long> o = new TreeSet<>(observers);
         o.retainAll(newMembers);
-        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, nodes, newMembers, o);
+        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, newMembers,
+                o);
     }
 
     /** These members, of which {@code newObservers} are observers. */
     public ClusterState withMembers(SortedSet<Long> newMembers, SortedSet<Long> newObservers) {
-        return new ClusterState(engine, basePort, tickTime, superPassword, nextId, nodes, newMembers, newObservers);
+        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, newMembers,
+                newObservers);
     }
 
     /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
@@ -97,6 +105,11 @@ public record ClusterState(Engine engine, int basePort, int tickTime, String sup
             b.append("127.0.0.1:").append(nodes.get(m).client());
         }
         return b.toString();
+    }
+
+    /** The {@code maxSessionTimeout=} line of a node's zoo.cfg, or nothing for the engine's default. */
+    public String maxSessionTimeoutLine() {
+        return maxSessionTimeout == 0 ? "" : "maxSessionTimeout=" + maxSessionTimeout + "\n";
     }
 
     /** {@code server.N=127.0.0.1:quorum:election:participant;127.0.0.1:client} for one node (a member or not). */

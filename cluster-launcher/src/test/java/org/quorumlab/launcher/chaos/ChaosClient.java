@@ -33,8 +33,15 @@ import org.quorumlab.launcher.load.TokenBucket;
  */
 final class ChaosClient implements Runnable {
 
-    /** Session timeout asked for: the engine's maximum at tickTime 200 (20 ticks). */
-    static final int SESSION_TIMEOUT_MS = 4000;
+    /**
+     * Session timeout asked for, and the cluster's {@code maxSessionTimeout}. It must outlast the
+     * longest outage the nemesis causes: a whole-cluster kill -9 down for up to 5 s, then three JVMs
+     * booting and electing on two busy cores (5–8 s in the soak). The official 3.9 client expires
+     * its own session after 4/3 of the timeout without a server, so with the default maximum at
+     * tickTime 200 (20 ticks, 4 s: 5.3 s of silence) every such restart expired the sessions on
+     * the client, whatever the engine did.
+     */
+    static final int SESSION_TIMEOUT_MS = 15_000;
     /** Bound on one request (ZooKeeper's {@code zookeeper.request.timeout}); then it is indeterminate. */
     static final int REQUEST_TIMEOUT_MS = 3000;
 

@@ -16,7 +16,13 @@ import org.quorumlab.launcher.chaos.ChaosOp.Outcome;
  */
 record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMillis, List<NemesisPlan.Step> plan,
         Map<OpType, Map<Outcome, Long>> counts, Map<String, Long> errors, int sessionsOpened,
-        List<Nemesis.Event> events, int faults, List<ChaosChecker.KeyCheck> keyChecks, List<String> violations) {
+        List<Nemesis.Event> events, Map<NemesisPlan.Kind, Integer> faultsByKind, List<ChaosChecker.KeyCheck> keyChecks,
+        List<String> violations) {
+
+    /** Faults injected, of every kind. */
+    int faults() {
+        return faultsByKind.values().stream().mapToInt(Integer::intValue).sum();
+    }
 
     static Map<OpType, Map<Outcome, Long>> count(List<ChaosOp> ops) {
         Map<OpType, Map<Outcome, Long>> counts = new EnumMap<>(OpType.class);
@@ -85,8 +91,8 @@ record ChaosReport(ChaosRun.Settings settings, Instant startedAt, long totalMill
         b.append("Started ").append(startedAt).append(", ").append(settings.chaos().toSeconds())
                 .append(" s of faults over ").append(settings.kinds()).append(", run ")
                 .append(String.format("%.1f", totalMillis / 1000.0)).append(" s, ").append(settings.clients())
-                .append(" clients, ").append(sessionsOpened).append(" sessions opened, ").append(faults)
-                .append(" faults injected.\n\n");
+                .append(" clients, ").append(sessionsOpened).append(" sessions opened, ").append(faults())
+                .append(" faults injected ").append(faultsByKind).append(".\n\n");
         b.append("| operation | ok | fail | indeterminate |\n|---|---:|---:|---:|\n");
         counts.forEach((t, m) -> b.append("| ").append(t).append(" | ").append(m.get(Outcome.OK)).append(" | ")
                 .append(m.get(Outcome.FAIL)).append(" | ").append(m.get(Outcome.INDETERMINATE)).append(" |\n"));

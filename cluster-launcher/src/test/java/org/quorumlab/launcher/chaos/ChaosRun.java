@@ -32,9 +32,9 @@ import org.quorumlab.launcher.probe.ZooKeeperClients;
 
 /**
  * One chaos run: a fresh 3-node cluster of processes (ports from the launcher's allocator,
- * tickTime 200), the clients working while the seeded nemesis acts for {@code chaos}, then healing,
- * a check that the clients make progress again, the clients stopped, the final state read from
- * every member, and the whole checked. Everything that goes wrong ends up in the report's
+ * tickTime 200, sessions up to {@link ChaosClient#SESSION_TIMEOUT_MS}), the clients working while
+ * the seeded nemesis acts for {@code chaos}, then healing, a check that the clients make progress
+ * again, the clients stopped, the final state read from every member, and the whole checked. Everything that goes wrong ends up in the report's
  * violations; nothing is retried or skipped.
  */
 final class ChaosRun {
@@ -82,7 +82,8 @@ final class ChaosRun {
         System.out.println("CHAOS seed " + s.seed() + " plan: " + plan.steps());
         ChaosWorkload workload = ChaosWorkload.of(s.registers(), s.chaos(), KEY_GENERATION);
         List<String> violations = new ArrayList<>();
-        try (ClusterLauncher launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0)) {
+        try (ClusterLauncher launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0, ClusterLauncher.TICK_TIME,
+                ChaosClient.SESSION_TIMEOUT_MS)) {
             launcher.awaitQuorum(CLUSTER_TIMEOUT);
             createZnodes(launcher.connectString(), workload);
 

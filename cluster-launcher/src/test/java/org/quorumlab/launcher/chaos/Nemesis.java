@@ -6,7 +6,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -57,7 +59,7 @@ final class Nemesis {
     private final List<Event> events = new ArrayList<>();
     private final CountDownLatch chaosOver = new CountDownLatch(1);
     private volatile boolean stopping;
-    private int faults;
+    private final Map<NemesisPlan.Kind, Integer> faults = new EnumMap<>(NemesisPlan.Kind.class);
 
     Nemesis(ClusterLauncher launcher, NemesisPlan plan, History clock) {
         this.launcher = launcher;
@@ -108,9 +110,9 @@ final class Nemesis {
         return List.copyOf(events);
     }
 
-    /** Faults injected so far. */
-    synchronized int faults() {
-        return faults;
+    /** Faults injected so far, by kind. */
+    synchronized Map<NemesisPlan.Kind, Integer> faults() {
+        return java.util.Collections.unmodifiableMap(new EnumMap<>(faults));
     }
 
     private void scheduleStep(int i) {
@@ -129,7 +131,7 @@ final class Nemesis {
             }
             currentEnd.set(inject(step));
             synchronized (this) {
-                faults++;
+                faults.merge(step.kind(), 1, Integer::sum);
             }
             scheduler.schedule(() -> {
                 acting.lock();
