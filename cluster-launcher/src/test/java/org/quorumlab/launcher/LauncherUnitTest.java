@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.quorumlab.launcher.reconfig.QuorumGuard;
 import org.quorumlab.launcher.reconfig.Reconfigurer;
 import org.quorumlab.launcher.state.ClusterLayout;
+import org.quorumlab.launcher.state.ClusterStateFile;
 import org.quorumlab.launcher.state.PortAllocator;
 import org.quorumlab.launcher.state.SuperDigest;
 
@@ -70,5 +74,25 @@ class LauncherUnitTest {
     void attachingToAnEmptyDirectoryExplainsWhatToDo() {
         assertThatThrownBy(() -> ClusterLauncher.attach(dir)).isInstanceOf(LauncherException.class)
                 .hasMessageContaining("no cluster in").hasMessageContaining("quorumlab cluster --nodes 3");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Engine.class)
+    void maxSessionTimeoutGoesIntoEveryNodesConfigAndTheStateFile(Engine engine) throws Exception {
+        ClusterLayout layout = new ClusterLayout(dir.resolve("long"));
+        ClusterLauncher.open(layout.dir(), 3, engine, 0, 200, 15_000).close();
+        for (long id = 1; id <= 3; id++) {
+            assertThat(Files.readAllLines(layout.config(id))).contains("maxSessionTimeout=15000", "tickTime=200");
+        }
+        assertThat(new ClusterStateFile(layout).require().maxSessionTimeout()).isEqualTo(15_000);
+
+        ClusterLayout plain = new ClusterLayout(dir.resolve("default"));
+        ClusterLauncher.open(plain.dir(), 3, engine, 0).close();
+        assertThat(Files.readString(plain.config(1))).doesNotContain("maxSessionTimeout");
+        assertThat(new ClusterStateFile(plain).require().maxSessionTimeout()).isZero();
+
+        assertThatThrownBy(() -> ClusterLauncher.open(dir.resolve("short"), 3, engine, 0, 200, 300))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("maxSessionTimeout 300 ms is shorter than two ticks (400 ms)");
     }
 }
