@@ -7,7 +7,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.quorumlab.engine.admin.AdminServer;
 import org.quorumlab.engine.admin.FourLetterWords;
 import org.quorumlab.engine.admin.NodeView;
@@ -18,6 +17,7 @@ import org.quorumlab.engine.consensus.ServerState;
 import org.quorumlab.engine.consensus.ZabNode;
 import org.quorumlab.engine.net.ClientServer;
 import org.quorumlab.engine.net.ServerView;
+import org.quorumlab.engine.replication.ReceiveGate;
 import org.quorumlab.engine.replication.ZabHost;
 import org.quorumlab.engine.server.PipelineClock;
 import org.quorumlab.engine.server.RequestPipeline;
@@ -84,15 +84,9 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             // Session expiry on a leader must not overtake the keep-alives its learners forwarded
             // that still wait unread in its sockets (its reading threads starved of CPU): the same
             // gate as the consensus ticks below, at most one housekeeping tick in flight.
-            AtomicBoolean housekeepingInFlight = new AtomicBoolean();
-            ticker.scheduleWithFixedDelay(() -> {
-                if (housekeepingInFlight.compareAndSet(false, true)) {
-                    zab.transport().afterPendingReceives(() -> {
-                        housekeepingInFlight.set(false);
-                        pipeline.tick();
-                    });
-                }
-            }, config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
+            ReceiveGate housekeepingGate = new ReceiveGate(zab.transport());
+            ticker.scheduleWithFixedDelay(() -> housekeepingGate.post(Runnable::run, pipeline::tick),
+                    config.tickTime(), config.tickTime(), TimeUnit.MILLISECONDS);
         }
         if (zab != null) {
             long period = Math.max(1, config.tickTime() / Replication.TICKS_PER_TICKTIME);

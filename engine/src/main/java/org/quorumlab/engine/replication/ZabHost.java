@@ -52,6 +52,7 @@ public final class ZabHost implements TxnReplicator {
     private final MetadataStore metadata;
     private final SnapshotStore snapshots;
     private final QuorumTransport transport;
+    private final ReceiveGate tickGate;
     private final DynamicConfigFile configFile;
     private final TeachingGate teaching;
     private final List<Consumer<Object>> eventSinks = new CopyOnWriteArrayList<>();
@@ -71,7 +72,6 @@ public final class ZabHost implements TxnReplicator {
     /** Ticker thread only. */
     private long lastTickNanos;
     /** Set by the ticker, cleared when that tick reaches the node: at most one tick is pending. */
-    private final java.util.concurrent.atomic.AtomicBoolean tickInFlight = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile ServerState role = ServerState.LOOKING;
     private volatile long leaderId = -1;
     private volatile long epoch;
@@ -89,6 +89,7 @@ public final class ZabHost implements TxnReplicator {
         this.metadata = metadata;
         this.snapshots = snapshots;
         this.transport = transport;
+        this.tickGate = new ReceiveGate(transport);
         this.configFile = configFile;
         this.membership = membership;
         this.teaching = new TeachingGate(transport::send, wallClock, teachingScheduler, this::publish);
@@ -138,16 +139,12 @@ public final class ZabHost implements TxnReplicator {
         if (!teaching.admitTick()) {
             return;
         }
-        if (!tickInFlight.compareAndSet(false, true)) {
-            // The previous tick has not reached the node yet (receiving or owner thread not
-            // scheduled): time this process could not observe is not counted twice.
-            return;
-        }
-        transport.afterPendingReceives(() -> pipeline.execute(() -> {
-            tickInFlight.set(false);
+        // Dropped while the previous tick has not reached the node (receiving or owner thread not
+        // scheduled): time this process could not observe is not counted twice.
+        tickGate.post(pipeline::execute, () -> {
             node.tick();
             run();
-        }));
+        });
     }
 
     /** On a transport thread: decodes there, so the pipeline thread only steps the node. */
