@@ -1,8 +1,10 @@
 package org.quorumlab.gui.connect;
 
+import java.util.ResourceBundle;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Dialog;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -19,18 +21,19 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
 
     /** Builds the dialog bound to {@code vm}. */
     public ConnectionDialog(ConnectionDialogViewModel vm) {
-        setTitle("Connect to an ensemble");
+        ResourceBundle text = ResourceBundle.getBundle("org.quorumlab.gui.connect.ConnectionDialog");
+        setTitle(text.getString("title"));
         TextField name = new TextField();
         name.textProperty().bindBidirectional(vm.nameProperty());
         TextField cs = new TextField();
         cs.setId("connectStringField");
-        cs.setPromptText("host1:2181,host2:2181,host3:2181");
+        cs.setPromptText(text.getString("connectString.prompt"));
         cs.textProperty().bindBidirectional(vm.connectStringProperty());
         TextField chroot = new TextField();
-        chroot.setPromptText("/app (optional)");
+        chroot.setPromptText(text.getString("chroot.prompt"));
         chroot.textProperty().bindBidirectional(vm.chrootProperty());
         PasswordField auth = new PasswordField();
-        auth.setPromptText("user:password (optional)");
+        auth.setPromptText(text.getString("digestAuth.prompt"));
         auth.textProperty().bindBidirectional(vm.digestAuthProperty());
         Spinner<Integer> timeout = new Spinner<>(1000, 600_000, vm.sessionTimeoutMsProperty().get(), 1000);
         timeout.setEditable(true);
@@ -39,17 +42,18 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
         GridPane form = new GridPane();
         form.setHgap(8);
         form.setVgap(6);
-        form.addRow(0, new Label("Name"), name);
-        form.addRow(1, new Label("Connection string"), cs);
-        form.addRow(2, new Label("Chroot"), chroot);
-        form.addRow(3, new Label("Digest auth"), auth);
-        form.addRow(4, new Label("Session timeout (ms)"), timeout);
+        form.addRow(0, new Label(text.getString("name")), name);
+        form.addRow(1, new Label(text.getString("connectString")), cs);
+        form.addRow(2, new Label(text.getString("chroot")), chroot);
+        form.addRow(3, new Label(text.getString("digestAuth")), auth);
+        form.addRow(4, new Label(text.getString("sessionTimeout")), timeout);
+        addTlsRows(form, 5, vm, text);
         Label error = new Label();
         error.getStyleClass().add("error-label");
         error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.validate() == null ? (vm.errorProperty().get() == null ? "" : vm.errorProperty().get())
                         : vm.validate(), vm.connectStringProperty(), vm.chrootProperty(), vm.digestAuthProperty(),
-                vm.errorProperty()));
+                vm.tlsEnabledProperty(), vm.trustStoreProperty(), vm.keyStoreProperty(), vm.errorProperty()));
 
         ListView<ConnectionSpec> saved = new ListView<>(vm.saved());
         saved.setPrefSize(220, 180);
@@ -65,21 +69,48 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
                 vm.load(b);
             }
         });
-        Button save = new Button("Save");
+        Button save = new Button(text.getString("save"));
         save.setOnAction(e -> vm.saveCurrent());
-        Button remove = new Button("Remove");
+        Button remove = new Button(text.getString("remove"));
         remove.setOnAction(e -> {
             ConnectionSpec sel = saved.getSelectionModel().getSelectedItem();
             if (sel != null) {
                 vm.remove(sel);
             }
         });
-        VBox left = new VBox(6, new Label("Saved connections"), saved, new HBox(6, save, remove));
+        VBox left = new VBox(6, new Label(text.getString("saved")), saved, new HBox(6, save, remove));
         HBox content = new HBox(12, left, new VBox(8, form, error));
         getDialogPane().setContent(content);
-        ButtonType connect = new ButtonType("Connect", ButtonBar.ButtonData.OK_DONE);
+        ButtonType connect = new ButtonType(text.getString("connect"), ButtonBar.ButtonData.OK_DONE);
         getDialogPane().getButtonTypes().addAll(connect, ButtonType.CANCEL);
         getDialogPane().lookupButton(connect).disableProperty().bind(vm.invalidProperty());
         setResultConverter(bt -> bt == connect ? vm.toSpec() : null);
+    }
+
+    /** The TLS check box and, enabled by it, the trust store and optional client certificate with their passwords. */
+    private static void addTlsRows(GridPane form, int row, ConnectionDialogViewModel vm, ResourceBundle text) {
+        CheckBox enabled = new CheckBox(text.getString("tls.enabled"));
+        enabled.setId("tlsEnabled");
+        enabled.selectedProperty().bindBidirectional(vm.tlsEnabledProperty());
+        TextField trustStore = new TextField();
+        trustStore.setId("tlsTrustStore");
+        trustStore.setPromptText(text.getString("tls.trustStore.prompt"));
+        trustStore.textProperty().bindBidirectional(vm.trustStoreProperty());
+        PasswordField trustPassword = new PasswordField();
+        trustPassword.setPromptText(text.getString("tls.password"));
+        trustPassword.textProperty().bindBidirectional(vm.trustStorePasswordProperty());
+        TextField keyStore = new TextField();
+        keyStore.setId("tlsKeyStore");
+        keyStore.setPromptText(text.getString("tls.keyStore.prompt"));
+        keyStore.textProperty().bindBidirectional(vm.keyStoreProperty());
+        PasswordField keyPassword = new PasswordField();
+        keyPassword.setPromptText(text.getString("tls.password"));
+        keyPassword.textProperty().bindBidirectional(vm.keyStorePasswordProperty());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {trustStore, trustPassword, keyStore, keyPassword}) {
+            n.disableProperty().bind(enabled.selectedProperty().not());
+        }
+        form.addRow(row, new Label(text.getString("tls")), enabled);
+        form.addRow(row + 1, new Label(text.getString("tls.trustStore")), new HBox(6, trustStore, trustPassword));
+        form.addRow(row + 2, new Label(text.getString("tls.keyStore")), new HBox(6, keyStore, keyPassword));
     }
 }

@@ -1,10 +1,14 @@
 package org.quorumlab.gui.connect;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -12,6 +16,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quorumlab.gui.common.TaskExecutor;
+import org.quorumlab.gui.service.ClientTls;
 import org.quorumlab.gui.service.ConnectionSpec;
 
 /** Fields of the connection dialog plus the saved-connections list. */
@@ -22,6 +27,11 @@ public final class ConnectionDialogViewModel {
     private final StringProperty chroot = new SimpleStringProperty("");
     private final StringProperty digestAuth = new SimpleStringProperty("");
     private final IntegerProperty sessionTimeoutMs = new SimpleIntegerProperty(ConnectionSpec.DEFAULT_TIMEOUT_MS);
+    private final BooleanProperty tlsEnabled = new SimpleBooleanProperty(false);
+    private final StringProperty trustStore = new SimpleStringProperty("");
+    private final StringProperty trustStorePassword = new SimpleStringProperty("");
+    private final StringProperty keyStore = new SimpleStringProperty("");
+    private final StringProperty keyStorePassword = new SimpleStringProperty("");
     private final ObservableList<ConnectionSpec> saved = FXCollections.observableArrayList();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final ConnectionStore store;
@@ -36,7 +46,8 @@ public final class ConnectionDialogViewModel {
 
     /** True while the form cannot produce a valid connection. */
     public BooleanBinding invalidProperty() {
-        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth);
+        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth, tlsEnabled,
+                trustStore, keyStore);
     }
 
     /** Null when valid, else the reason. */
@@ -56,12 +67,26 @@ public final class ConnectionDialogViewModel {
         if (!digestAuth.get().isBlank() && !digestAuth.get().contains(":")) {
             return "digest auth must be user:password";
         }
+        if (tlsEnabled.get()) {
+            if (trustStore.get().isBlank()) {
+                return "TLS needs a trust store (the servers' certificates or their CA)";
+            }
+            if (!Files.isReadable(Path.of(trustStore.get().trim()))) {
+                return "cannot read the trust store " + trustStore.get().trim();
+            }
+            if (!keyStore.get().isBlank() && !Files.isReadable(Path.of(keyStore.get().trim()))) {
+                return "cannot read the key store " + keyStore.get().trim();
+            }
+        }
         return null;
     }
 
     /** The spec described by the form. */
     public ConnectionSpec toSpec() {
-        return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get());
+        ClientTls tls = tlsEnabled.get() ? new ClientTls(true, trustStore.get(), trustStorePassword.get(), keyStore.get(),
+                keyStorePassword.get()) : ClientTls.OFF;
+        return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get(),
+                tls);
     }
 
     /** Fills the form from a saved connection. */
@@ -71,6 +96,11 @@ public final class ConnectionDialogViewModel {
         chroot.set(spec.chroot());
         digestAuth.set(spec.digestAuth());
         sessionTimeoutMs.set(spec.sessionTimeoutMs());
+        tlsEnabled.set(spec.tls().enabled());
+        trustStore.set(spec.tls().trustStore());
+        trustStorePassword.set(spec.tls().trustStorePassword());
+        keyStore.set(spec.tls().keyStore());
+        keyStorePassword.set(spec.tls().keyStorePassword());
     }
 
     /** Adds or replaces (by name/label) the current form in the saved list and persists it. */
@@ -100,6 +130,11 @@ public final class ConnectionDialogViewModel {
     public StringProperty chrootProperty() { return chroot; }
     public StringProperty digestAuthProperty() { return digestAuth; }
     public IntegerProperty sessionTimeoutMsProperty() { return sessionTimeoutMs; }
+    public BooleanProperty tlsEnabledProperty() { return tlsEnabled; }
+    public StringProperty trustStoreProperty() { return trustStore; }
+    public StringProperty trustStorePasswordProperty() { return trustStorePassword; }
+    public StringProperty keyStoreProperty() { return keyStore; }
+    public StringProperty keyStorePasswordProperty() { return keyStorePassword; }
     public ObservableList<ConnectionSpec> saved() { return saved; }
     public ObjectProperty<String> errorProperty() { return error; }
 }

@@ -8,9 +8,10 @@ package org.quorumlab.gui.service;
  * @param chroot           optional chroot such as {@code /app}; blank for none
  * @param digestAuth       optional {@code user:password} added as digest auth; blank for none
  * @param sessionTimeoutMs requested session timeout
+ * @param tls              TLS to the servers' secure client ports, or {@link ClientTls#OFF}
  */
 public record ConnectionSpec(String name, String connectString, String chroot, String digestAuth,
-        int sessionTimeoutMs) {
+        int sessionTimeoutMs, ClientTls tls) {
 
     /** Default session timeout. */
     public static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -24,6 +25,12 @@ public record ConnectionSpec(String name, String connectString, String chroot, S
         if (sessionTimeoutMs <= 0) {
             sessionTimeoutMs = DEFAULT_TIMEOUT_MS;
         }
+        tls = tls == null ? ClientTls.OFF : tls;
+    }
+
+    /** A plaintext connection. */
+    public ConnectionSpec(String name, String connectString, String chroot, String digestAuth, int sessionTimeoutMs) {
+        this(name, connectString, chroot, digestAuth, sessionTimeoutMs, ClientTls.OFF);
     }
 
     /** Parses {@code host:port,.../chroot}; the name is the text itself. */

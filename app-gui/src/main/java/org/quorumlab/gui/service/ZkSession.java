@@ -70,6 +70,7 @@ public final class ZkSession implements AutoCloseable {
     private void open() throws IOException {
         ZKClientConfig config = new ZKClientConfig();
         config.setProperty(ZKConfig.JUTE_MAXBUFFER, Integer.toString(MAX_REPLY_BYTES));
+        spec.tls().clientProperties().forEach(config::setProperty);
         ZooKeeper client = new ZooKeeper(spec.clientConnectString(), spec.sessionTimeoutMs(), this::onEvent, config);
         if (!spec.digestAuth().isEmpty()) {
             client.addAuthInfo("digest", spec.digestAuth().getBytes(StandardCharsets.UTF_8));

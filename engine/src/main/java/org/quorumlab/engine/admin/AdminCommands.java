@@ -176,6 +176,7 @@ final class AdminCommands {
         ServerConfig c = view.config();
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("client_port", view.port());
+        m.put("secure_client_port", view.securePort());
         m.put("data_dir", c.dataDir().toAbsolutePath().toString());
         m.put("data_log_dir", c.dataDir().toAbsolutePath().toString());
         m.put("tick_time", c.tickTime());

@@ -143,7 +143,7 @@ public final class FourLetterWords {
         ServerConfig c = view.config();
         StringBuilder b = new StringBuilder()
                 .append("clientPort=").append(view.port()).append('\n')
-                .append("secureClientPort=-1\n")
+                .append("secureClientPort=").append(view.securePort()).append('\n')
                 .append("dataDir=").append(c.dataDir().toAbsolutePath()).append('\n')
                 .append("dataDirSize=").append(AdminCommands.dirSize(c.dataDir())).append('\n')
                 .append("dataLogDir=").append(c.dataDir().toAbsolutePath()).append('\n')

@@ -16,6 +16,9 @@ public interface NodeView {
     /** Bound client port. */
     int port();
 
+    /** Bound TLS client port ({@code secureClientPort}), or -1 when there is none. */
+    int securePort();
+
     /** leader / follower / observer / looking / standalone. */
     String mode();
 

@@ -13,6 +13,7 @@ import java.util.List;
  * @param globalOutstandingLimit client requests this server has read and not yet answered, at most;
  *        at the bound it stops reading from client sockets (ZooKeeper's key, default 1000). One
  *        connection may hold at most a quarter of it, so one client cannot starve the others.
+ * @param tls the secure client port and TLS on quorum links ({@link TlsConfig#NONE}: neither)
  */
 public record ServerConfig(
         long serverId,
@@ -34,13 +35,15 @@ public record ServerConfig(
         int syncLimit,
         int adminPort,
         int globalOutstandingLimit,
-        List<QuorumServerSpec> servers) {
+        List<QuorumServerSpec> servers,
+        TlsConfig tls) {
 
     public static final int DEFAULT_TICK_TIME = 2000;
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
 
     public ServerConfig {
         servers = List.copyOf(servers);
+        tls = tls == null ? TlsConfig.NONE : tls.validated();
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive");
         }

@@ -27,6 +27,7 @@ public final class ServerConfigBuilder {
     private int adminPort = -1;
     private int globalOutstandingLimit = 1000;
     private final List<QuorumServerSpec> servers = new ArrayList<>();
+    private TlsConfig tls = TlsConfig.NONE;
 
     static ServerConfigBuilder from(ServerConfig c) {
         ServerConfigBuilder b = new ServerConfigBuilder();
@@ -51,6 +52,7 @@ public final class ServerConfigBuilder {
         b.adminPort = c.adminPort();
         b.globalOutstandingLimit = c.globalOutstandingLimit();
         b.servers.addAll(c.servers());
+        b.tls = c.tls();
         return b;
     }
 
@@ -74,6 +76,8 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
     public ServerConfigBuilder globalOutstandingLimit(int v) { globalOutstandingLimit = v; return this; }
     public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
+    public ServerConfigBuilder tls(TlsConfig v) { tls = v; return this; }
+    TlsConfig tls() { return tls; }
 
     public ServerConfig build() {
         int min = minSessionTimeout < 0 ? 2 * tickTime : minSessionTimeout;
@@ -81,6 +85,6 @@ public final class ServerConfigBuilder {
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
                 containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
-                servers);
+                servers, tls);
     }
 }

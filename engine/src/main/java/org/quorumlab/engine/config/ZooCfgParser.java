@@ -17,7 +17,10 @@ public final class ZooCfgParser {
             "dataLogDir", "4lw.commands.whitelist", "admin.enableServer", "standaloneEnabled",
             "metricsProvider.className", "metricsProvider.httpPort",
             "preAllocSize", "quorumListenOnAllIPs", "electionAlg", "dynamicConfigFile", "forceSync",
-            "leaderServes", "cnxTimeout", "admin.serverAddress");
+            "leaderServes", "cnxTimeout", "admin.serverAddress",
+            // Netty is the only connection factory; TLS needs nothing more from these.
+            "serverCnxnFactory", "client.portUnification", "ssl.hostnameVerification",
+            "ssl.quorum.hostnameVerification");
 
     private ZooCfgParser() {
     }
@@ -62,13 +65,21 @@ public final class ZooCfgParser {
         if (myId != null) {
             b.serverId(myId);
         }
-        return b.build();
+        try {
+            return b.build();
+        } catch (ConfigException e) {
+            throw new ConfigException(source + ": " + e.getMessage());
+        }
     }
 
     private static void apply(ServerConfigBuilder b, String key, String value, Path baseDir) {
         if (key.startsWith("server.")) {
             long id = Long.parseLong(key.substring("server.".length()));
             b.addServer(QuorumServerSpec.parse(id, value));
+            return;
+        }
+        if (TlsConfig.accepts(key)) {
+            b.tls(b.tls().with(key, value, baseDir));
             return;
         }
         switch (key) {

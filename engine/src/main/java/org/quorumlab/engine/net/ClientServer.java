@@ -8,6 +8,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.util.Map;
@@ -28,6 +29,10 @@ public final class ClientServer implements AutoCloseable {
     private final Set<NettyClientConnection> connections = ConcurrentHashMap.newKeySet();
     private final Map<InetAddress, Integer> perIp = new ConcurrentHashMap<>();
     private final Channel serverChannel;
+    private volatile Channel secureChannel;
+    private final int juteMaxBuffer;
+    private final int maxClientCnxns;
+    private final String superDigest;
     private volatile RequestPipeline pipeline;
     private volatile ServerView view;
     private volatile ServerStats stats;
@@ -51,11 +56,31 @@ public final class ClientServer implements AutoCloseable {
             int outstandingPerConnection, String superDigest) throws InterruptedException {
         this.globalOutstandingLimit = globalOutstandingLimit;
         this.outstandingPerConnection = outstandingPerConnection;
+        this.juteMaxBuffer = juteMaxBuffer;
+        this.maxClientCnxns = maxClientCnxns;
+        this.superDigest = superDigest;
+        try {
+            serverChannel = bind(host, port, null);
+        } catch (InterruptedException | RuntimeException e) {
+            shutdownGroups();
+            throw e;
+        }
+    }
+
+    /**
+     * Binds ZooKeeper's {@code secureClientPort} as well: the same protocol and server behind TLS.
+     * A client that speaks plaintext to it is closed with one log line.
+     */
+    public void bindSecure(String host, int port, SslContext tls) throws InterruptedException {
+        secureChannel = bind(host, port, tls);
+    }
+
+    private Channel bind(String host, int port, SslContext tls) throws InterruptedException {
         ServerBootstrap b = new ServerBootstrap()
                 .group(boss, workers)
                 .channel(NioServerSocketChannel.class)
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .option(ChannelOption.AUTO_READ, false)
+                .option(ChannelOption.AUTO_READ, pipeline != null)
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
@@ -71,17 +96,14 @@ public final class ClientServer implements AutoCloseable {
                         NettyClientConnection conn = new NettyClientConnection(pipeline, admission, view, stats, superDigest);
                         connections.add(conn);
                         ch.closeFuture().addListener(f -> connections.remove(conn));
+                        if (tls != null) {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new FrameDecoder(juteMaxBuffer), conn);
                     }
                 });
-        try {
-            serverChannel = b.bind(new InetSocketAddress(host, port)).sync().channel();
-        } catch (InterruptedException | RuntimeException e) {
-            shutdownGroups();
-            throw e;
-        }
+        return b.bind(new InetSocketAddress(host, port)).sync().channel();
     }
-
     /** Starts accepting connections (also those that waited since the bind) and hands them to {@code pipeline}. */
     public void open(RequestPipeline pipeline, ServerView view, ServerStats stats) {
         this.stats = stats;
@@ -90,6 +112,9 @@ public final class ClientServer implements AutoCloseable {
                 stats.requestsInFlightPeak, stats.admissionThrottles);
         this.pipeline = pipeline;
         serverChannel.config().setAutoRead(true);
+        if (secureChannel != null) {
+            secureChannel.config().setAutoRead(true);
+        }
     }
 
     /** Whether {@link #open} was called. */
@@ -99,6 +124,12 @@ public final class ClientServer implements AutoCloseable {
 
     public int port() {
         return ((InetSocketAddress) serverChannel.localAddress()).getPort();
+    }
+
+    /** The secure client port, or -1 when there is none. */
+    public int securePort() {
+        Channel c = secureChannel;
+        return c == null ? -1 : ((InetSocketAddress) c.localAddress()).getPort();
     }
 
     public int connectionCount() {
@@ -131,6 +162,9 @@ public final class ClientServer implements AutoCloseable {
     @Override
     public void close() {
         serverChannel.close().syncUninterruptibly();
+        if (secureChannel != null) {
+            secureChannel.close().syncUninterruptibly();
+        }
         for (NettyClientConnection c : connections) {
             c.close("server shutting down");
         }

@@ -1,5 +1,6 @@
 package org.quorumlab.engine.node;
 
+import io.netty.handler.ssl.SslContext;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -13,10 +14,12 @@ import org.quorumlab.engine.admin.NodeView;
 import org.quorumlab.engine.config.DynamicConfig;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.ServerConfig;
+import org.quorumlab.engine.config.TlsConfig;
 import org.quorumlab.engine.consensus.ServerState;
 import org.quorumlab.engine.consensus.ZabNode;
 import org.quorumlab.engine.net.ClientServer;
 import org.quorumlab.engine.net.ServerView;
+import org.quorumlab.engine.net.TlsContexts;
 import org.quorumlab.engine.replication.ReceiveGate;
 import org.quorumlab.engine.replication.ZabHost;
 import org.quorumlab.engine.server.PipelineClock;
@@ -99,7 +102,8 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         if (config.adminPort() >= 0) {
             admin.start(config.adminPort());
         }
-        LOG.info("QuorumLab server {} serving clients on port {}{}, data in {}", config.serverId(), port(),
+        LOG.info("QuorumLab server {} serving clients on port {}{}{}, data in {}", config.serverId(), port(),
+                securePort() >= 0 ? " (TLS on port " + securePort() + ")" : "",
                 zab == null ? "" : " (quorum port " + zab.transport().port() + ")", config.dataDir().toAbsolutePath());
     }
 
@@ -111,9 +115,16 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     public static QuorumLabServer start(ServerConfig config) {
         ClientServer clientServer = null;
         try {
+            // Opened before anything is bound: a wrong password or a missing store stops the start here.
+            TlsConfig tls = config.tls();
+            SslContext secureClientTls = tls.secureClientPort() >= 0 ? TlsContexts.clientPort(tls.client()) : null;
             clientServer = new ClientServer(config.clientPortAddress(), clientPort(config), config.juteMaxBuffer(),
                     config.maxClientCnxns(), config.globalOutstandingLimit(), config.outstandingLimitPerConnection(),
                     config.superDigest());
+            if (secureClientTls != null) {
+                clientServer.bindSecure(tls.secureClientPortAddress() != null ? tls.secureClientPortAddress()
+                        : config.clientPortAddress(), tls.secureClientPort(), secureClientTls);
+            }
             return new QuorumLabServer(config, clientServer);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,6 +151,12 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
 
     public int port() {
         return clientServer.port();
+    }
+
+    /** The secure (TLS) client port, or -1 when zoo.cfg sets no {@code secureClientPort}. */
+    @Override
+    public int securePort() {
+        return clientServer.securePort();
     }
 
     public ServerConfig config() {

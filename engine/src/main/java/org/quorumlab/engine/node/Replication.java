@@ -13,6 +13,7 @@ import org.quorumlab.engine.consensus.DurableState;
 import org.quorumlab.engine.consensus.StateSnapshotSource;
 import org.quorumlab.engine.consensus.Timing;
 import org.quorumlab.engine.consensus.ZabNode;
+import org.quorumlab.engine.net.TlsContexts;
 import org.quorumlab.engine.net.quorum.NettyQuorumTransport;
 import org.quorumlab.engine.replication.DynamicConfigFile;
 import org.quorumlab.engine.replication.ZabHost;
@@ -72,6 +73,10 @@ final class Replication {
         QuorumServerSpec me = self(config, membership);
         NettyQuorumTransport transport = new NettyQuorumTransport(config.serverId(), "0.0.0.0", me.quorumPort(),
                 java.util.Map.of());
+        if (config.tls().sslQuorum()) {
+            transport.useTls(TlsContexts.quorumServer(config.tls().quorum()),
+                    TlsContexts.quorumClient(config.tls().quorum()));
+        }
         return new ZabHost(config, log, storage.metadata(), storage.snapshots(), transport,
                 new DynamicConfigFile(config.dataDir()), membership, System::currentTimeMillis,
                 (task, delayMs) -> {

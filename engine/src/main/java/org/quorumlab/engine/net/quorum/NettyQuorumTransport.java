@@ -15,6 +15,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.ssl.SslContext;
 import io.netty.util.AttributeKey;
 import io.netty.util.concurrent.EventExecutor;
 import java.net.InetSocketAddress;
@@ -60,6 +61,9 @@ public final class NettyQuorumTransport implements QuorumTransport {
     private volatile BiConsumer<Long, byte[]> onReceive;
     private volatile java.util.function.LongConsumer onDisconnect = peer -> { };
     private Channel serverChannel;
+    /** TLS for both directions of every link ({@code sslQuorum}), or null for plaintext; set before {@link #start}. */
+    private SslContext tlsAccepting;
+    private SslContext tlsConnecting;
 
     public NettyQuorumTransport(long self, String bindHost, int bindPort, Map<Long, PeerAddress> peers) {
         this(self, bindHost, bindPort, peers, new NioEventLoopGroup(2));
@@ -76,6 +80,19 @@ public final class NettyQuorumTransport implements QuorumTransport {
         setPeers(peers);
     }
 
+    /**
+     * Every link in both directions uses TLS ({@code sslQuorum=true}): this server presents its
+     * certificate and requires the peer's, checked against the quorum trust store. Call before
+     * {@link #start}. A peer speaking plaintext is closed with one log line.
+     */
+    public void useTls(SslContext accepting, SslContext connecting) {
+        if (serverChannel != null) {
+            throw new IllegalStateException("TLS must be chosen before the quorum port is bound");
+        }
+        this.tlsAccepting = accepting;
+        this.tlsConnecting = connecting;
+    }
+
     @Override
     public void start(BiConsumer<Long, byte[]> onReceive) {
         this.onReceive = onReceive;
@@ -85,6 +102,9 @@ public final class NettyQuorumTransport implements QuorumTransport {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        if (tlsAccepting != null) {
+                            ch.pipeline().addLast(tlsAccepting.newHandler(ch.alloc()));
+                        }
                         ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(MAX_FRAME, 0, 4, 0, 4),
                                 new InboundHandler());
                     }
@@ -169,7 +189,15 @@ public final class NettyQuorumTransport implements QuorumTransport {
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 1000)
                 // outbound links only write; frames carry their length prefix (see OutboundFrame)
-                .handler(new ChannelInboundHandlerAdapter());
+                .handler(tlsConnecting == null ? new ChannelInboundHandlerAdapter()
+                        : new ChannelInitializer<SocketChannel>() {
+                            @Override
+                            protected void initChannel(SocketChannel ch) {
+                                // Writes wait inside the handler until the handshake completes.
+                                ch.pipeline().addLast(tlsConnecting.newHandler(ch.alloc(), addr.host(), addr.port()),
+                                        new OutboundTlsFailures(to));
+                            }
+                        });
         b.connect(addr.host(), addr.port()).addListener(f -> {
             if (!f.isSuccess()) {
                 return;
@@ -220,6 +248,22 @@ public final class NettyQuorumTransport implements QuorumTransport {
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
             LOG.warn("Closing quorum connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            ctx.close();
+        }
+    }
+
+    /** One log line when a TLS link to a peer cannot be set up (certificate refused, plaintext peer). */
+    private static final class OutboundTlsFailures extends ChannelInboundHandlerAdapter {
+        private final long peer;
+
+        OutboundTlsFailures(long peer) {
+            this.peer = peer;
+        }
+
+        @Override
+        public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+            LOG.warn("Closing TLS quorum link to server {}: {}", peer,
+                    cause.getCause() != null ? cause.getCause().toString() : cause.toString());
             ctx.close();
         }
     }
