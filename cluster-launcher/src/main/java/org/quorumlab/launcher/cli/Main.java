@@ -8,14 +8,16 @@ import org.quorumlab.engine.config.ConfigException;
 /** The {@code quorumlab} command: dispatches subcommands; errors print one clear line and exit 2. */
 public final class Main {
 
-    private static final String USAGE = """
+    static final String USAGE = """
             usage: quorumlab <command> [options]
               server [zoo.cfg] [--port P] [--data-dir D] [--tick-time MS]   run one server
               dump --data-dir D                                           print the tree as JSON
               restore --data-dir D [--force] < tree.json                  seed a data dir from a dump
               cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P] [--max-session-timeout MS]
+                      [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]
                                                                           run an ensemble until Ctrl-C (sessions up to
-                                                                          MS; default 20 ticks = 4000 ms)
+                                                                          MS; default 20 ticks = 4000 ms), optionally
+                                                                          resized by an auto-scaling policy
               cluster restart --dir D                                     restart a stopped or crashed cluster, all nodes at once
               node add [ID] [--observer] | remove ID | stop ID | kill ID | start ID | restart ID | rolling-restart --dir D
                                                                           change a running cluster (start of a node
@@ -34,7 +36,9 @@ public final class Main {
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
               bench stability [--engine ...] [--cycles N] [--phase-seconds S] [--mixed-seconds S] [--hog T]
                                                                           leader changes and failures under load
+              bench tree ...                                              the console's tree benchmark (bench/tree.sh)
               gui [--connect h:p,...[/chroot]]                            the console (no command: bundled cluster)
+              lesson ID|FILE.json|all [--dir D] [--fast]                  run workshop lessons headlessly
             """;
 
     private Main() {
