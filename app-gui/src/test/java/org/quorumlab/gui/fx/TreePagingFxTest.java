@@ -95,6 +95,27 @@ class TreePagingFxTest extends ApplicationTest {
         assertThat(((Labeled) next.lookup(".label")).getText()).isEqualTo("… 3,000 more — click to show the next 1,000");
     }
 
+    /**
+     * The main window gives the tree pane 40 % of its width, where "Find" clipped to "…". At 400 px
+     * the filters shrink, never a button (with the old layout "Find" got 31 px of its 40).
+     */
+    @Test
+    void toolRowTextIsNotClippedAtTheWidthTheMainWindowGivesThePane() throws Exception {
+        interact(() -> {
+            javafx.stage.Window w = lookup("#znodeTree").query().getScene().getWindow();
+            w.setWidth(400);
+        });
+        FxFixture.await("laid out at 400 px", () -> lookup("#znodeTree").query().getScene().getWidth() <= 400);
+        interact(() -> lookup("#znodeTree").query().getScene().getRoot().layout());
+        List<String> tools = List.of("Find", "Sort", "New…", "Delete…", "Copy…", "Move…", "Export/Import");
+        java.util.Set<Labeled> labeled = lookup(n -> n instanceof Labeled l && l.getText() != null && tools.contains(l.getText()))
+                .queryAllAs(Labeled.class);
+        assertThat(labeled).extracting(Labeled::getText).containsAll(tools);
+        for (Labeled l : labeled) {
+            assertThat(l.getWidth()).as("width of '%s'", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        }
+    }
+
     private TreeCell<?> scrollToPlaceholder(TreeView<ZNodeModel> tree, TreeItem<ZNodeModel> parent) throws Exception {
         TreeItem<ZNodeModel> last = parent.getChildren().get(parent.getChildren().size() - 1);
         assertThat(last.getValue().placeholder()).isTrue();
