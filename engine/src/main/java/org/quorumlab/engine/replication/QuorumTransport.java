@@ -7,7 +7,9 @@ import java.util.function.BiConsumer;
  * Moves opaque frames between ensemble members. Contract: {@link #send} never blocks and never
  * throws; a frame may be lost (the consensus protocol recovers), but frames between two servers
  * that are delivered arrive in send order. Received frames are handed to the callback on a
- * transport thread; the callback must not block.
+ * transport thread; the callback must not block. A callback that throws rejects the frame: the
+ * transport closes the connection that frame came on, with one log line, hands no further frame of
+ * that connection to the callback, and keeps every other connection.
  */
 public interface QuorumTransport extends AutoCloseable {
 

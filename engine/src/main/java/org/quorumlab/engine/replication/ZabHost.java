@@ -147,15 +147,12 @@ public final class ZabHost implements TxnReplicator {
         });
     }
 
-    /** On a transport thread: decodes there, so the pipeline thread only steps the node. */
+    /**
+     * On a transport thread: decodes there, so the pipeline thread only steps the node. A malformed
+     * frame throws {@link MalformedRecordException}, and the transport closes the connection it came on.
+     */
     private void receive(long from, byte[] frame) {
-        Message message;
-        try {
-            message = MessageCodec.decode(frame);
-        } catch (MalformedRecordException e) {
-            LOG.warn("Dropping malformed quorum frame from server {}: {}", from, e.getMessage());
-            return;
-        }
+        Message message = MessageCodec.decode(frame);
         pipeline.executeQuorumMessage(() -> {
             node.step(message);
             run();

@@ -214,12 +214,19 @@ public final class NettyQuorumTransport implements QuorumTransport {
         });
     }
 
-    /** Reads the sender id from the first frame, then hands every frame to the consumer. */
+    /**
+     * Reads the sender id from the first frame, then hands every frame to the consumer. A consumer
+     * that throws rejects the frame, which closes this connection (see {@link #exceptionCaught}).
+     */
     private final class InboundHandler extends SimpleChannelInboundHandler<ByteBuf> {
         private long peer = -1;
 
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, ByteBuf msg) {
+            if (!ctx.channel().isActive()) {
+                // Closed while frames of the same read were still being split off: they are dropped.
+                return;
+            }
             if (peer < 0) {
                 if (msg.readableBytes() != 8) {
                     LOG.warn("Closing quorum connection from {}: bad handshake", ctx.channel().remoteAddress());
@@ -247,7 +254,8 @@ public final class NettyQuorumTransport implements QuorumTransport {
 
         @Override
         public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
-            LOG.warn("Closing quorum connection from {}: {}", ctx.channel().remoteAddress(), cause.toString());
+            LOG.warn("Closing quorum connection from {}{}: {}", peer < 0 ? "" : "server " + peer + " at ",
+                    ctx.channel().remoteAddress(), cause.toString());
             ctx.close();
         }
     }
