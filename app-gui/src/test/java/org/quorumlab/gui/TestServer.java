@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
+import org.quorumlab.engine.config.FourLetterWordWhitelist;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.node.QuorumLabServer;
 import org.quorumlab.gui.service.ConnectionSpec;
@@ -55,7 +56,9 @@ public final class TestServer implements AutoCloseable {
 
     public TestServer() throws Exception {
         dir = Files.createTempDirectory("gui-test");
-        server = QuorumLabServer.start(ServerConfig.standalone(0, dir));
+        // every four-letter word, as on a launcher's cluster (4lw.commands.whitelist=*): the watches view uses wchc
+        server = QuorumLabServer.start(ServerConfig.standalone(0, dir).toBuilder()
+                .fourLetterWords(FourLetterWordWhitelist.ALL).build());
     }
 
     public String connectString() {

@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.quorumlab.engine.config.FourLetterWordWhitelist;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.net.ClientServer.ConnectionInfo;
@@ -15,7 +16,8 @@ import org.quorumlab.engine.server.ServerStats;
 /**
  * Four-letter-word replies in ZooKeeper 3.9.3's text formats (see its {@code server/command/*Command}),
  * so existing scripts and parsers work: ruok, stat, srvr, conf, cons, crst, dump, envi, mntr, wchs,
- * wchc, wchp, isro, srst.
+ * wchc, wchp, isro, srst. A word {@code 4lw.commands.whitelist} does not enable gets ZooKeeper's refusal
+ * line instead, whatever the word and whether or not the server is serving.
  */
 public final class FourLetterWords {
 
@@ -28,6 +30,9 @@ public final class FourLetterWords {
 
     /** The full reply to {@code cmd}; never throws. */
     public static String reply(String cmd, NodeView view) {
+        if (!view.config().fourLetterWords().allows(cmd)) {
+            return FourLetterWordWhitelist.refusal(cmd);
+        }
         StringWriter out = new StringWriter();
         PrintWriter pw = new PrintWriter(out);
         try {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import org.quorumlab.engine.config.ConfigException;
 import org.quorumlab.engine.config.ServerConfig;
@@ -15,9 +16,13 @@ import org.quorumlab.engine.node.QuorumLabServer;
 /**
  * {@code quorumlab server [zoo.cfg] [--port P] [--data-dir D] [--tick-time T] [--parent-pid PID]}:
  * runs one server until the process is stopped, or until process {@code PID} exits (so a node
- * spawned by a launcher never outlives it).
+ * spawned by a launcher never outlives it). Quotas are enforced when zoo.cfg says {@code enforceQuota=true}
+ * or the JVM runs with {@code -Dzookeeper.enforceQuota=true}, ZooKeeper's system property; it is read here,
+ * once, into the configuration.
  */
 public final class ServerCommand {
+
+    static final String ENFORCE_QUOTA_PROPERTY = "zookeeper.enforceQuota";
 
     private ServerCommand() {
     }
@@ -32,7 +37,7 @@ public final class ServerCommand {
                 rest.add(args[i]);
             }
         }
-        ServerConfig config = parse(rest.toArray(String[]::new));
+        ServerConfig config = parse(rest.toArray(String[]::new), System.getProperties());
         Optional<ProcessHandle> parent = parentPid < 0 ? Optional.empty() : ProcessHandle.of(parentPid);
         if (parentPid >= 0 && parent.isEmpty()) {
             throw new ConfigException("parent process " + parentPid + " is not running");
@@ -55,7 +60,7 @@ public final class ServerCommand {
         return 0;
     }
 
-    static ServerConfig parse(String[] args) {
+    static ServerConfig parse(String[] args, Properties system) {
         ServerConfigBuilder b = new ServerConfigBuilder();
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -76,6 +81,9 @@ public final class ServerCommand {
                     b = ZooCfgParser.parse(cfg).toBuilder();
                 }
             }
+        }
+        if (Boolean.parseBoolean(system.getProperty(ENFORCE_QUOTA_PROPERTY))) {
+            b.enforceQuota(true);
         }
         return b.build();
     }

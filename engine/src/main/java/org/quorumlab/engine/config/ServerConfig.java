@@ -1,6 +1,7 @@
 package org.quorumlab.engine.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -13,6 +14,16 @@ import java.util.List;
  * @param globalOutstandingLimit client requests this server has read and not yet answered, at most;
  *        at the bound it stops reading from client sockets (ZooKeeper's key, default 1000). One
  *        connection may hold at most a quarter of it, so one client cannot starve the others.
+ * @param fourLetterWords {@code 4lw.commands.whitelist}: the four-letter words answered (ZooKeeper's default:
+ *        {@code srvr} only)
+ * @param snapRetainCount {@code autopurge.snapRetainCount}: snapshots an autopurge keeps, at least
+ *        {@value #MIN_SNAP_RETAIN_COUNT} (default {@value #MIN_SNAP_RETAIN_COUNT})
+ * @param purgeInterval {@code autopurge.purgeInterval} (hours in zoo.cfg): how often an autopurge runs, the first
+ *        at start-up; zero (the default) never purges, as in ZooKeeper
+ * @param enforceQuota {@code enforceQuota} / {@code zookeeper.enforceQuota}: a create or setData that would exceed
+ *        a hard count or byte quota fails with QUOTAEXCEEDED (default false; the stats are kept either way)
+ * @param warnings one line per zoo.cfg setting read but not honoured as written ({@code file:line: ...}); the
+ *        server logs each once, as a WARN, when it starts
  * @param tls the secure client port and TLS on quorum links ({@link TlsConfig#NONE}: neither)
  */
 public record ServerConfig(
@@ -35,14 +46,22 @@ public record ServerConfig(
         int syncLimit,
         int adminPort,
         int globalOutstandingLimit,
+        FourLetterWordWhitelist fourLetterWords,
+        int snapRetainCount,
+        Duration purgeInterval,
+        boolean enforceQuota,
+        List<String> warnings,
         List<QuorumServerSpec> servers,
         TlsConfig tls) {
 
     public static final int DEFAULT_TICK_TIME = 2000;
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;
+    /** ZooKeeper's minimum (and default) {@code autopurge.snapRetainCount}. */
+    public static final int MIN_SNAP_RETAIN_COUNT = 3;
 
     public ServerConfig {
         servers = List.copyOf(servers);
+        warnings = List.copyOf(warnings);
         tls = tls == null ? TlsConfig.NONE : tls.validated();
         if (tickTime <= 0) {
             throw new ConfigException("tickTime must be positive");
@@ -55,6 +74,12 @@ public record ServerConfig(
         }
         if (globalOutstandingLimit < 1) {
             throw new ConfigException("globalOutstandingLimit must be positive");
+        }
+        if (snapRetainCount < MIN_SNAP_RETAIN_COUNT) {
+            throw new ConfigException("autopurge.snapRetainCount must be at least " + MIN_SNAP_RETAIN_COUNT);
+        }
+        if (purgeInterval.isNegative()) {
+            throw new ConfigException("autopurge.purgeInterval must not be negative");
         }
         if (minSessionTimeout > maxSessionTimeout) {
             throw new ConfigException("minSessionTimeout " + minSessionTimeout

@@ -1,6 +1,7 @@
 package org.quorumlab.engine.config;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,11 @@ public final class ServerConfigBuilder {
     private int syncLimit = 5;
     private int adminPort = -1;
     private int globalOutstandingLimit = 1000;
+    private FourLetterWordWhitelist fourLetterWords = FourLetterWordWhitelist.DEFAULT;
+    private int snapRetainCount = ServerConfig.MIN_SNAP_RETAIN_COUNT;
+    private Duration purgeInterval = Duration.ZERO;
+    private boolean enforceQuota;
+    private final List<String> warnings = new ArrayList<>();
     private final List<QuorumServerSpec> servers = new ArrayList<>();
     private TlsConfig tls = TlsConfig.NONE;
 
@@ -51,6 +57,11 @@ public final class ServerConfigBuilder {
         b.syncLimit = c.syncLimit();
         b.adminPort = c.adminPort();
         b.globalOutstandingLimit = c.globalOutstandingLimit();
+        b.fourLetterWords = c.fourLetterWords();
+        b.snapRetainCount = c.snapRetainCount();
+        b.purgeInterval = c.purgeInterval();
+        b.enforceQuota = c.enforceQuota();
+        b.warnings.addAll(c.warnings());
         b.servers.addAll(c.servers());
         b.tls = c.tls();
         return b;
@@ -75,6 +86,11 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder syncLimit(int v) { syncLimit = v; return this; }
     public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
     public ServerConfigBuilder globalOutstandingLimit(int v) { globalOutstandingLimit = v; return this; }
+    public ServerConfigBuilder fourLetterWords(FourLetterWordWhitelist v) { fourLetterWords = v; return this; }
+    public ServerConfigBuilder snapRetainCount(int v) { snapRetainCount = v; return this; }
+    public ServerConfigBuilder purgeInterval(Duration v) { purgeInterval = v; return this; }
+    public ServerConfigBuilder enforceQuota(boolean v) { enforceQuota = v; return this; }
+    public ServerConfigBuilder warn(String v) { warnings.add(v); return this; }
     public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
     public ServerConfigBuilder tls(TlsConfig v) { tls = v; return this; }
     TlsConfig tls() { return tls; }
@@ -85,6 +101,6 @@ public final class ServerConfigBuilder {
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
                 containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
-                servers, tls);
+                fourLetterWords, snapRetainCount, purgeInterval, enforceQuota, warnings, servers, tls);
     }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -58,6 +59,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     private QuorumLabServer(ServerConfig config, ClientServer clientServer) throws InterruptedException {
         this.config = config;
         this.clientServer = clientServer;
+        config.warnings().forEach(LOG::warn);
         this.storage = SqliteStorage.open(config.dataDir());
         this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer-" + config.serverId()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
@@ -98,6 +100,9 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             // messages still waiting in the sockets, or a learner would count its own pause as a
             // silent leader (and a leader as silent followers) and start an election nothing caused.
             ticker.scheduleWithFixedDelay(zab::tick, period, period, TimeUnit.MILLISECONDS);
+        }
+        if (!config.purgeInterval().isZero()) {
+            scheduleAutopurge();
         }
         if (config.adminPort() >= 0) {
             admin.start(config.adminPort());
@@ -189,8 +194,9 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     /**
      * Called on the pipeline thread, which only takes a detached image of the tree (one small record per node;
      * the data arrays are shared, not copied). The snapshot thread serialises it straight into the store's
-     * chunks, so the serialised snapshot never exists whole in memory, then drops old snapshots and the log
-     * before the oldest one kept ({@link SnapshotRetention}).
+     * chunks, so the serialised snapshot never exists whole in memory, then lets the consensus core forget its
+     * in-memory log before the previous snapshot ({@link SnapshotRetention#compactionPoint}). Old snapshots and
+     * the log on disk stay until an autopurge ({@link Autopurge}).
      */
     private void snapshot(DataTree tree) {
         TreeImage image = tree.image();
@@ -199,19 +205,43 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             try {
                 SnapshotInfo saved = storage.snapshots().save(zxid, image.nodes().size(),
                         out -> TreeSnapshotCodec.write(image, out));
-                long purgeTo = SnapshotRetention.retainAndPurgePoint(storage.snapshots());
-                if (zab != null && purgeTo > 0) {
-                    zab.snapshotTaken(purgeTo);
+                long compactTo = SnapshotRetention.compactionPoint(storage.snapshots());
+                if (zab != null && compactTo > 0) {
+                    zab.snapshotTaken(compactTo);
                 }
-                if (purgeTo > 0) {
-                    log.runExclusive(l -> l.purgeThrough(purgeTo));
-                }
-                LOG.info("Saved {}; {}", saved,
-                        purgeTo > 0 ? "log purged through 0x" + Long.toHexString(purgeTo) : "log not purged");
+                LOG.info("Saved {}", saved);
             } catch (RuntimeException e) {
                 LOG.error("Snapshot at 0x{} failed", Long.toHexString(zxid), e);
             }
         });
+    }
+
+    /**
+     * Every {@code autopurge.purgeInterval}, the first time now (as ZooKeeper's DatadirCleanupManager), an
+     * {@link Autopurge} on the snapshot thread, so it never overlaps a snapshot being written.
+     */
+    private void scheduleAutopurge() {
+        Autopurge purge = new Autopurge(storage.snapshots(), zxid -> log.runExclusive(l -> l.purgeThrough(zxid)),
+                config.snapRetainCount());
+        Runnable run = () -> {
+            try {
+                purge.run();
+            } catch (RuntimeException e) {
+                LOG.error("Autopurge failed", e);
+            }
+        };
+        ticker.scheduleAtFixedRate(() -> {
+            try {
+                snapshotWriter.execute(run);
+            } catch (RejectedExecutionException stopping) {
+                // The server is closing.
+            }
+        }, 0, config.purgeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** The server's stores, for tests in this package (the snapshot store is thread-safe). */
+    Storage storage() {
+        return storage;
     }
 
     @Override
@@ -253,13 +283,14 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             zab.close();
         }
         pipeline.close();
-        log.flushAndClose();
+        // Snapshots and autopurges still queued finish before the log closes (a purge writes to it).
         snapshotWriter.shutdown();
         try {
             snapshotWriter.awaitTermination(10, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        log.flushAndClose();
         storage.close();
         LOG.info("QuorumLab server {} stopped", config.serverId());
     }

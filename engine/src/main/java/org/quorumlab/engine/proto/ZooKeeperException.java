@@ -39,6 +39,11 @@ public final class ZooKeeperException extends RuntimeException {
         return new ZooKeeperException(ErrorCode.NOCHILDRENFOREPHEMERALS, path);
     }
 
+    /** @param quotaRoot the path whose hard quota the request would exceed */
+    public static ZooKeeperException quotaExceeded(String quotaRoot) {
+        return new ZooKeeperException(ErrorCode.QUOTAEXCEEDED, quotaRoot);
+    }
+
     public static ZooKeeperException noAuth(String path) {
         return new ZooKeeperException(ErrorCode.NOAUTH, path);
     }

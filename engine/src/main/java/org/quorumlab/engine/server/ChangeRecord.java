@@ -19,9 +19,11 @@ public final class ChangeRecord {
     public long ephemeralOwner;
     public int childCount;
     public List<Acl> acl;
+    /** The node's data once pending changes apply (what a setData's quota check compares against). */
+    public byte[] data;
 
     public ChangeRecord(long zxid, String path, boolean exists, int version, int cversion, int aversion,
-            long ephemeralOwner, int childCount, List<Acl> acl) {
+            long ephemeralOwner, int childCount, List<Acl> acl, byte[] data) {
         this.zxid = zxid;
         this.path = path;
         this.exists = exists;
@@ -31,18 +33,20 @@ public final class ChangeRecord {
         this.ephemeralOwner = ephemeralOwner;
         this.childCount = childCount;
         this.acl = acl;
+        this.data = data;
     }
 
     static ChangeRecord of(String path, DataNode n) {
         return new ChangeRecord(n.mzxid(), path, true, n.version(), n.cversion(), n.aversion(),
-                n.ephemeralOwner(), n.childCount(), n.acl());
+                n.ephemeralOwner(), n.childCount(), n.acl(), n.data());
     }
 
     public static ChangeRecord deleted(long zxid, String path) {
-        return new ChangeRecord(zxid, path, false, -1, 0, 0, 0, 0, List.of());
+        return new ChangeRecord(zxid, path, false, -1, 0, 0, 0, 0, List.of(), null);
     }
 
     public ChangeRecord duplicate(long newZxid) {
-        return new ChangeRecord(newZxid, path, exists, version, cversion, aversion, ephemeralOwner, childCount, acl);
+        return new ChangeRecord(newZxid, path, exists, version, cversion, aversion, ephemeralOwner, childCount, acl,
+                data);
     }
 }

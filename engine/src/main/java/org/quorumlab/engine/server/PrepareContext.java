@@ -94,6 +94,20 @@ public final class PrepareContext {
         acls.check(node.acl, perm, authInfo, path);
     }
 
+    /** ZooKeeper's checkQuota for a create, when {@code enforceQuota} is on: see {@link QuotaCheck}. */
+    public void checkCreateQuota(String path, byte[] data) {
+        if (config.enforceQuota()) {
+            QuotaCheck.create(pending.tree(), path, data);
+        }
+    }
+
+    /** ZooKeeper's checkQuota for a setData, when {@code enforceQuota} is on: see {@link QuotaCheck}. */
+    public void checkSetDataQuota(ChangeRecord node, byte[] data) {
+        if (config.enforceQuota()) {
+            QuotaCheck.setData(pending.tree(), node.path, node.data, data);
+        }
+    }
+
     public List<Acl> fixupAcl(String path, List<Acl> acl) {
         return acls.fixup(path, authInfo, acl);
     }

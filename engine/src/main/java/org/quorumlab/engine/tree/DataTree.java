@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.quorumlab.engine.proto.Acl;
@@ -41,6 +42,7 @@ public final class DataTree {
     private final Map<Long, Integer> sessions = new HashMap<>();
     private final WatchManager dataWatches = new WatchManager();
     private final WatchManager childWatches = new WatchManager();
+    private final Quotas quotas = new Quotas();
     private long lastProcessedZxid;
     private long dataSize;
 
@@ -129,6 +131,14 @@ public final class DataTree {
             }
         }
         return count;
+    }
+
+    /**
+     * The quota that governs {@code path}: the deepest path that is {@code path} or an ancestor and has a
+     * {@code zookeeper_limits} node ({@link Quotas}); ZooKeeper's getMaxPrefixWithQuota.
+     */
+    public Optional<String> quotaRoot(String path) {
+        return Optional.ofNullable(quotas.governing(path));
     }
 
     public Set<String> getEphemerals(long sessionId) {
@@ -281,9 +291,11 @@ public final class DataTree {
             case SESSION -> ephemerals.computeIfAbsent(ephemeralOwner, k -> new LinkedHashSet<>()).add(path);
             default -> { }
         }
+        Stat stat = child.stat(); // as created: a new stats node's data is replaced just below
+        quotas.created(this, path, data);
         dataWatches.trigger(path, EventType.NodeCreated, zxid, acl, null);
         childWatches.trigger(parentPath, EventType.NodeChildrenChanged, zxid, parent.acl, null);
-        return child.stat();
+        return stat;
     }
 
     void deleteNode(String path, long zxid) {
@@ -314,6 +326,7 @@ public final class DataTree {
             }
             default -> { }
         }
+        quotas.deleted(this, path, node.data);
         Set<Watcher> fired = dataWatches.trigger(path, EventType.NodeDeleted, zxid, node.acl, null);
         childWatches.trigger(path, EventType.NodeDeleted, zxid, node.acl, fired);
         childWatches.trigger(parentPath, EventType.NodeChildrenChanged, zxid, parent.acl, null);
@@ -321,11 +334,13 @@ public final class DataTree {
 
     private Stat setData(String path, byte[] data, int version, long zxid, long time) {
         DataNode n = requireNode(path);
-        dataSize += (data == null ? 0 : data.length) - (n.data == null ? 0 : n.data.length);
+        byte[] before = n.data;
+        dataSize += (data == null ? 0 : data.length) - (before == null ? 0 : before.length);
         n.data = data;
         n.version = version;
         n.mzxid = zxid;
         n.mtime = time;
+        quotas.dataChanged(this, path, before, data);
         dataWatches.trigger(path, EventType.NodeDataChanged, zxid, n.acl, null);
         return n.stat();
     }
@@ -365,6 +380,13 @@ public final class DataTree {
             case SESSION -> ephemerals.computeIfAbsent(node.ephemeralOwner, k -> new LinkedHashSet<>()).add(path);
             default -> { }
         }
+        quotas.restored(path);
+    }
+
+    /** A quota stats update ({@link Quotas}): new data, same version and mzxid, no watch. */
+    void replaceDataQuietly(DataNode n, byte[] data) {
+        dataSize += (data == null ? 0 : data.length) - (n.data == null ? 0 : n.data.length);
+        n.data = data;
     }
 
     void restoreSession(long sessionId, int timeout) {

@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
 import org.quorumlab.engine.config.QuorumServerSpec;
+import org.quorumlab.engine.config.FourLetterWordWhitelist;
 import org.quorumlab.engine.config.ServerConfig;
 import org.quorumlab.engine.config.ServerConfigBuilder;
 import org.quorumlab.engine.node.QuorumLabServer;
@@ -40,7 +41,7 @@ final class AdminEnsemble implements AutoCloseable {
         for (QuorumServerSpec s : specs) {
             ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(tickTime)
                     .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
-                    .skipAcl(true).adminPort(0);
+                    .skipAcl(true).adminPort(0).fourLetterWords(FourLetterWordWhitelist.ALL);
             if (size > 1) {
                 specs.forEach(b::addServer);
             } else {

@@ -7,17 +7,23 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Apache ZooKeeper 3.9.3 standalone server (ZooKeeperServer + NIOServerCnxnFactory) on an
- * ephemeral port, with every four-letter word enabled, for format comparisons. Its server
+ * ephemeral port, by default with every four-letter word enabled, for format comparisons. Its server
  * classes need metrics-core and snappy-java, which its pom marks provided; like the compat
  * package's RealZooKeeper, they run in a child-first loader over those jars from the local Maven
- * repository, and the test is skipped when they are absent.
+ * repository, and the test is skipped when they are absent. Each server has its own loader, so the
+ * settings ZooKeeper reads once into static fields from system properties ({@code zookeeper.enforceQuota},
+ * {@code zookeeper.4lw.commands.whitelist}) can differ from one server to the next: {@link #start(Path, Map)}
+ * sets them for the server's lifetime and {@link #close()} restores them.
  */
-final class EmbeddedZooKeeper implements AutoCloseable {
+public final class EmbeddedZooKeeper implements AutoCloseable {
 
     private static final List<String> PROVIDED_JARS = List.of(
             "io/dropwizard/metrics/metrics-core/4.1.12.1/metrics-core-4.1.12.1.jar",
@@ -25,18 +31,47 @@ final class EmbeddedZooKeeper implements AutoCloseable {
 
     private final Object server;
     private final Object factory;
+    private final Map<String, String> previousProperties;
 
-    private EmbeddedZooKeeper(Object server, Object factory) {
+    private EmbeddedZooKeeper(Object server, Object factory, Map<String, String> previousProperties) {
         this.server = server;
         this.factory = factory;
+        this.previousProperties = previousProperties;
     }
 
-    static EmbeddedZooKeeper start(Path dir) throws Exception {
-        System.setProperty("zookeeper.4lw.commands.whitelist", "*");
-        System.setProperty("zookeeper.admin.enableServer", "false");
+    /** Every four-letter word enabled. */
+    public static EmbeddedZooKeeper start(Path dir) throws Exception {
+        return start(dir, Map.of("zookeeper.4lw.commands.whitelist", "*"));
+    }
+
+    /**
+     * @param properties system properties for this server (a null value clears one), kept until {@link #close()}
+     *                   since ZooKeeper reads some of them lazily (the four-letter-word whitelist: at the first word)
+     */
+    public static EmbeddedZooKeeper start(Path dir, Map<String, String> properties) throws Exception {
+        Map<String, String> all = new LinkedHashMap<>(properties);
+        all.putIfAbsent("zookeeper.admin.enableServer", "false");
+        Map<String, String> previous = new HashMap<>();
+        all.forEach((key, value) -> {
+            previous.put(key, System.getProperty(key));
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
+        try {
+            return launch(dir, previous);
+        } catch (Exception | Error e) {
+            restore(previous);
+            throw e;
+        }
+    }
+
+    private static EmbeddedZooKeeper launch(Path dir, Map<String, String> previous) throws Exception {
         ClassLoader loader = loader();
         Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
+        ClassLoader previousLoader = thread.getContextClassLoader();
         thread.setContextClassLoader(loader);
         try {
             File data = dir.toFile();
@@ -47,20 +82,34 @@ final class EmbeddedZooKeeper implements AutoCloseable {
             factoryClass.getMethod("configure", InetSocketAddress.class, int.class)
                     .invoke(factory, new InetSocketAddress("127.0.0.1", 0), 100);
             factoryClass.getMethod("startup", serverClass).invoke(factory, zks);
-            return new EmbeddedZooKeeper(zks, factory);
+            return new EmbeddedZooKeeper(zks, factory, previous);
         } finally {
-            thread.setContextClassLoader(previous);
+            thread.setContextClassLoader(previousLoader);
         }
     }
 
-    int port() throws ReflectiveOperationException {
+    public int port() throws ReflectiveOperationException {
         return (int) factory.getClass().getMethod("getLocalPort").invoke(factory);
     }
 
     @Override
     public void close() throws ReflectiveOperationException {
-        factory.getClass().getMethod("shutdown").invoke(factory);
-        server.getClass().getMethod("shutdown").invoke(server);
+        try {
+            factory.getClass().getMethod("shutdown").invoke(factory);
+            server.getClass().getMethod("shutdown").invoke(server);
+        } finally {
+            restore(previousProperties);
+        }
+    }
+
+    private static void restore(Map<String, String> previous) {
+        previous.forEach((key, value) -> {
+            if (value == null) {
+                System.clearProperty(key);
+            } else {
+                System.setProperty(key, value);
+            }
+        });
     }
 
     private static ClassLoader loader() throws Exception {

@@ -34,13 +34,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Recovery from chunked snapshots in a real SQLite data directory, written the way the server writes them: a
- * snapshot every {@value #INTERVAL} txns, then {@link SnapshotRetention} and the log purge it allows.
+ * snapshot every {@value #INTERVAL} txns, each followed by a purge keeping {@value #KEPT} snapshots
+ * ({@link SnapshotRetention}, as an {@link Autopurge} does) and the log purge it allows.
  */
 class SnapshotRecoveryTest {
 
     private static final int CHUNK_BYTES = 16 * 1024;
     private static final int INTERVAL = 1500;
     private static final int TOTAL = 2 * INTERVAL + 400;
+    private static final int KEPT = 2;
 
     @TempDir
     Path dataDir;
@@ -89,7 +91,7 @@ class SnapshotRecoveryTest {
                     TreeImage image = tree.image();
                     storage.snapshots().save(image.lastZxid(), image.nodes().size(),
                             out -> TreeSnapshotCodec.write(image, out));
-                    long purgeTo = SnapshotRetention.retainAndPurgePoint(storage.snapshots());
+                    long purgeTo = SnapshotRetention.retainAndPurgePoint(storage.snapshots(), KEPT);
                     if (purgeTo > 0) {
                         storage.txnLog().purgeThrough(purgeTo);
                     }
@@ -191,7 +193,7 @@ class SnapshotRecoveryTest {
             TreeImage image = tree.image();
             storage.snapshots().save(image.lastZxid(), image.nodes().size(),
                     out -> TreeSnapshotCodec.write(image, out));
-            assertThat(SnapshotRetention.retainAndPurgePoint(storage.snapshots())).isZero();
+            assertThat(SnapshotRetention.retainAndPurgePoint(storage.snapshots(), KEPT)).isZero();
         }
         sql("UPDATE snapshot_headers SET crc32c = crc32c + 1");
 

@@ -69,13 +69,14 @@ public final class CreateOp implements WriteOp<CreateTTLRequest> {
         if (EphemeralKind.of(parent.ephemeralOwner) == EphemeralKind.SESSION) {
             throw ZooKeeperException.noChildrenForEphemerals(path);
         }
+        ctx.checkCreateQuota(path, req.data());
         int newCversion = parent.cversion + 1;
         long owner = ownerFor(mode, req.ttl(), ctx.sessionId());
         ChangeRecord updatedParent = parent.duplicate(ctx.zxid());
         updatedParent.childCount++;
         updatedParent.cversion = newCversion;
         ctx.record(updatedParent);
-        ctx.record(new ChangeRecord(ctx.zxid(), path, true, 0, 0, 0, owner, 0, acl));
+        ctx.record(new ChangeRecord(ctx.zxid(), path, true, 0, 0, 0, owner, 0, acl, req.data()));
         return new Txn.Create(opCode, path, req.data(), acl, owner, newCversion);
     }
 

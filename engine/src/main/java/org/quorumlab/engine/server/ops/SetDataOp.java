@@ -13,7 +13,7 @@ import org.quorumlab.engine.server.WriteOp;
 import org.quorumlab.engine.tree.ProcessTxnResult;
 import org.quorumlab.engine.txn.Txn;
 
-/** setData: WRITE permission and an optional expected version. */
+/** setData: WRITE permission, the hard quota (when enforced), then an optional expected version. */
 public final class SetDataOp implements WriteOp<SetDataRequest> {
 
     @Override
@@ -32,9 +32,11 @@ public final class SetDataOp implements WriteOp<SetDataRequest> {
         PathValidator.validate(path);
         ChangeRecord node = ctx.node(path);
         ctx.checkAcl(node, Perms.WRITE, path);
+        ctx.checkSetDataQuota(node, req.data());
         int newVersion = PrepareContext.checkAndIncrement(node.version, req.version(), path);
         ChangeRecord updated = node.duplicate(ctx.zxid());
         updated.version = newVersion;
+        updated.data = req.data();
         ctx.record(updated);
         return new Txn.SetData(path, req.data(), newVersion);
     }
