@@ -32,6 +32,8 @@ final class QuorumLabDriver implements EngineDriver {
         b.append("initLimit=10\nsyncLimit=5\n");
         b.append(state.maxSessionTimeoutLine());
         b.append("reconfigEnabled=true\n");
+        // Purge after every snapshot: ZooKeeper's hourly autopurge would let a benchmark's log grow by tens of GB.
+        b.append("autopurge.snapRetainCount=3\nautopurge.afterSnapshot=true\n");
         b.append("4lw.commands.whitelist=*\n");
         b.append("maxClientCnxns=0\n"); // no per-IP limit: benchmarks open 1,000 local sessions
         b.append("superDigest=").append(SuperDigest.digest(state.superPassword())).append('\n');

@@ -24,6 +24,8 @@ import java.util.List;
  *        a hard count or byte quota fails with QUOTAEXCEEDED (default false; the stats are kept either way)
  * @param warnings one line per zoo.cfg setting read but not honoured as written ({@code file:line: ...}); the
  *        server logs each once, as a WARN, when it starts
+ * @param purgeAfterSnapshot QuorumLab's {@code autopurge.afterSnapshot}: run the autopurge after every snapshot
+ *        as well (the launcher's clusters do, so a benchmark's log cannot fill the disk within an hour)
  * @param tls the secure client port and TLS on quorum links ({@link TlsConfig#NONE}: neither)
  */
 public record ServerConfig(
@@ -52,7 +54,8 @@ public record ServerConfig(
         boolean enforceQuota,
         List<String> warnings,
         List<QuorumServerSpec> servers,
-        TlsConfig tls) {
+        TlsConfig tls,
+        boolean purgeAfterSnapshot) {
 
     public static final int DEFAULT_TICK_TIME = 2000;
     public static final int DEFAULT_JUTE_MAX_BUFFER = 0xfffff;

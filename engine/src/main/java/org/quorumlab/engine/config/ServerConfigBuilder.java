@@ -34,6 +34,7 @@ public final class ServerConfigBuilder {
     private final List<String> warnings = new ArrayList<>();
     private final List<QuorumServerSpec> servers = new ArrayList<>();
     private TlsConfig tls = TlsConfig.NONE;
+    private boolean purgeAfterSnapshot;
 
     static ServerConfigBuilder from(ServerConfig c) {
         ServerConfigBuilder b = new ServerConfigBuilder();
@@ -64,6 +65,7 @@ public final class ServerConfigBuilder {
         b.warnings.addAll(c.warnings());
         b.servers.addAll(c.servers());
         b.tls = c.tls();
+        b.purgeAfterSnapshot = c.purgeAfterSnapshot();
         return b;
     }
 
@@ -93,6 +95,7 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder warn(String v) { warnings.add(v); return this; }
     public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
     public ServerConfigBuilder tls(TlsConfig v) { tls = v; return this; }
+    public ServerConfigBuilder purgeAfterSnapshot(boolean v) { purgeAfterSnapshot = v; return this; }
     TlsConfig tls() { return tls; }
 
     public ServerConfig build() {
@@ -101,6 +104,7 @@ public final class ServerConfigBuilder {
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
                 containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
-                fourLetterWords, snapRetainCount, purgeInterval, enforceQuota, warnings, servers, tls);
+                fourLetterWords, snapRetainCount, purgeInterval, enforceQuota, warnings, servers, tls,
+                purgeAfterSnapshot);
     }
 }

@@ -162,6 +162,7 @@ public final class ZooCfgParser {
             case "globalOutstandingLimit" -> b.globalOutstandingLimit(Integer.parseInt(value));
             case "4lw.commands.whitelist" -> b.fourLetterWords(fourLetterWords(b, value, where));
             case "autopurge.snapRetainCount" -> b.snapRetainCount(snapRetainCount(b, Integer.parseInt(value), where));
+            case "autopurge.afterSnapshot" -> b.purgeAfterSnapshot(bool(value));
             case "autopurge.purgeInterval" -> b.purgeInterval(Duration.ofHours(Math.max(0, Integer.parseInt(value))));
             case "enforceQuota", "zookeeper.enforceQuota" -> b.enforceQuota(bool(value));
             default -> {

@@ -196,7 +196,8 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
      * the data arrays are shared, not copied). The snapshot thread serialises it straight into the store's
      * chunks, so the serialised snapshot never exists whole in memory, then lets the consensus core forget its
      * in-memory log before the previous snapshot ({@link SnapshotRetention#compactionPoint}). Old snapshots and
-     * the log on disk stay until an autopurge ({@link Autopurge}).
+     * the log on disk stay until an autopurge ({@link Autopurge}): every {@code autopurge.purgeInterval}, and
+     * after each snapshot with {@code autopurge.afterSnapshot=true}.
      */
     private void snapshot(DataTree tree) {
         TreeImage image = tree.image();
@@ -210,6 +211,9 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
                     zab.snapshotTaken(compactTo);
                 }
                 LOG.info("Saved {}", saved);
+                if (config.purgeAfterSnapshot()) {
+                    autopurge().run();
+                }
             } catch (RuntimeException e) {
                 LOG.error("Snapshot at 0x{} failed", Long.toHexString(zxid), e);
             }
@@ -221,8 +225,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
      * {@link Autopurge} on the snapshot thread, so it never overlaps a snapshot being written.
      */
     private void scheduleAutopurge() {
-        Autopurge purge = new Autopurge(storage.snapshots(), zxid -> log.runExclusive(l -> l.purgeThrough(zxid)),
-                config.snapRetainCount());
+        Autopurge purge = autopurge();
         Runnable run = () -> {
             try {
                 purge.run();
@@ -237,6 +240,11 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
                 // The server is closing.
             }
         }, 0, config.purgeInterval().toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private Autopurge autopurge() {
+        return new Autopurge(storage.snapshots(), zxid -> log.runExclusive(l -> l.purgeThrough(zxid)),
+                config.snapRetainCount());
     }
 
     /** The server's stores, for tests in this package (the snapshot store is thread-safe). */

@@ -105,6 +105,27 @@ class AutopurgeTest {
         }
     }
 
+    @Test
+    void withAutopurgeAfterSnapshotEverySnapshotPurgesDownToTheRetainCount() throws Exception {
+        ServerConfig config = org.quorumlab.engine.config.ZooCfgParser.parse("zoo.cfg", List.of("clientPort=0",
+                "dataDir=" + dir, "snapCount=" + SNAP_COUNT, "autopurge.afterSnapshot=true",
+                "autopurge.snapRetainCount=3"), dir);
+        assertThat(config.purgeInterval()).isZero();
+        long lastZxid;
+        try (QuorumLabServer server = QuorumLabServer.start(config)) {
+            lastZxid = writeNodes(server.port());
+            await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<SnapshotInfo> kept = server.storage().snapshots().list();
+                return !kept.isEmpty() && kept.get(0).lastZxid() > lastZxid - SNAP_COUNT;
+            });
+        }
+        try (Storage storage = SqliteStorage.open(dir)) {
+            List<SnapshotInfo> kept = storage.snapshots().list();
+            assertThat(kept).hasSize(3);
+            assertThat(storage.txnLog().purgedThrough()).isEqualTo(kept.get(2).lastZxid());
+        }
+    }
+
     /** Creates {@value #WRITES} nodes and returns the zxid of the last. */
     private static long writeNodes(int port) throws Exception {
         try (ZooKeeper zk = connect(port)) {
