@@ -1,5 +1,6 @@
 package org.quorumlab.gui.connect;
 
+import java.util.ResourceBundle;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
@@ -9,6 +10,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -32,6 +34,12 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
         PasswordField auth = new PasswordField();
         auth.setPromptText("user:password (optional)");
         auth.textProperty().bindBidirectional(vm.digestAuthProperty());
+        ResourceBundle text = ResourceBundle.getBundle(ConnectionDialogViewModel.BUNDLE);
+        TextField clusterDir = new TextField();
+        clusterDir.setId("clusterDirField");
+        clusterDir.setPromptText(text.getString("clusterDir.prompt"));
+        clusterDir.setTooltip(new Tooltip(text.getString("clusterDir.tooltip")));
+        clusterDir.textProperty().bindBidirectional(vm.clusterDirProperty());
         Spinner<Integer> timeout = new Spinner<>(1000, 600_000, vm.sessionTimeoutMsProperty().get(), 1000);
         timeout.setEditable(true);
         timeout.valueProperty().addListener((o, a, b) -> vm.sessionTimeoutMsProperty().set(b));
@@ -44,12 +52,13 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
         form.addRow(2, new Label("Chroot"), chroot);
         form.addRow(3, new Label("Digest auth"), auth);
         form.addRow(4, new Label("Session timeout (ms)"), timeout);
+        form.addRow(5, new Label(text.getString("clusterDir.label")), clusterDir);
         Label error = new Label();
         error.getStyleClass().add("error-label");
         error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.validate() == null ? (vm.errorProperty().get() == null ? "" : vm.errorProperty().get())
                         : vm.validate(), vm.connectStringProperty(), vm.chrootProperty(), vm.digestAuthProperty(),
-                vm.errorProperty()));
+                vm.clusterDirProperty(), vm.errorProperty()));
 
         ListView<ConnectionSpec> saved = new ListView<>(vm.saved());
         saved.setPrefSize(220, 180);

@@ -1,6 +1,10 @@
 package org.quorumlab.gui.connect;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.IntegerProperty;
@@ -13,15 +17,21 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.quorumlab.gui.common.TaskExecutor;
 import org.quorumlab.gui.service.ConnectionSpec;
+import org.quorumlab.launcher.state.ClusterLayout;
 
 /** Fields of the connection dialog plus the saved-connections list. */
 public final class ConnectionDialogViewModel {
+
+    /** User-visible text of the dialog's newer fields (English and Chinese). */
+    public static final String BUNDLE = "org.quorumlab.gui.connect.ConnectionDialog";
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle(BUNDLE);
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty connectString = new SimpleStringProperty("127.0.0.1:2181");
     private final StringProperty chroot = new SimpleStringProperty("");
     private final StringProperty digestAuth = new SimpleStringProperty("");
     private final IntegerProperty sessionTimeoutMs = new SimpleIntegerProperty(ConnectionSpec.DEFAULT_TIMEOUT_MS);
+    private final StringProperty clusterDir = new SimpleStringProperty("");
     private final ObservableList<ConnectionSpec> saved = FXCollections.observableArrayList();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final ConnectionStore store;
@@ -36,7 +46,7 @@ public final class ConnectionDialogViewModel {
 
     /** True while the form cannot produce a valid connection. */
     public BooleanBinding invalidProperty() {
-        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth);
+        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth, clusterDir);
     }
 
     /** Null when valid, else the reason. */
@@ -56,12 +66,17 @@ public final class ConnectionDialogViewModel {
         if (!digestAuth.get().isBlank() && !digestAuth.get().contains(":")) {
             return "digest auth must be user:password";
         }
+        String dir = clusterDir.get().trim();
+        if (!dir.isEmpty() && !Files.isRegularFile(new ClusterLayout(Path.of(dir)).adminTokenFile())) {
+            return MessageFormat.format(TEXT.getString("clusterDir.invalid"), dir);
+        }
         return null;
     }
 
     /** The spec described by the form. */
     public ConnectionSpec toSpec() {
-        return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get());
+        return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get(),
+                clusterDir.get());
     }
 
     /** Fills the form from a saved connection. */
@@ -71,6 +86,7 @@ public final class ConnectionDialogViewModel {
         chroot.set(spec.chroot());
         digestAuth.set(spec.digestAuth());
         sessionTimeoutMs.set(spec.sessionTimeoutMs());
+        clusterDir.set(spec.clusterDir());
     }
 
     /** Adds or replaces (by name/label) the current form in the saved list and persists it. */
@@ -100,6 +116,7 @@ public final class ConnectionDialogViewModel {
     public StringProperty chrootProperty() { return chroot; }
     public StringProperty digestAuthProperty() { return digestAuth; }
     public IntegerProperty sessionTimeoutMsProperty() { return sessionTimeoutMs; }
+    public StringProperty clusterDirProperty() { return clusterDir; }
     public ObservableList<ConnectionSpec> saved() { return saved; }
     public ObjectProperty<String> errorProperty() { return error; }
 }

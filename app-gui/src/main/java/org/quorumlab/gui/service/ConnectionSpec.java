@@ -8,9 +8,12 @@ package org.quorumlab.gui.service;
  * @param chroot           optional chroot such as {@code /app}; blank for none
  * @param digestAuth       optional {@code user:password} added as digest auth; blank for none
  * @param sessionTimeoutMs requested session timeout
+ * @param clusterDir       optional directory of a QuorumLab launcher cluster ({@code quorumlab cluster --dir D}):
+ *                         the console then manages that cluster, reaching its admin API with the token in
+ *                         {@code D/admin.token}; blank for none
  */
 public record ConnectionSpec(String name, String connectString, String chroot, String digestAuth,
-        int sessionTimeoutMs) {
+        int sessionTimeoutMs, String clusterDir) {
 
     /** Default session timeout. */
     public static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -21,9 +24,15 @@ public record ConnectionSpec(String name, String connectString, String chroot, S
         connectString = connectString == null ? "" : connectString.trim();
         chroot = chroot == null ? "" : chroot.trim();
         digestAuth = digestAuth == null ? "" : digestAuth.trim();
+        clusterDir = clusterDir == null ? "" : clusterDir.trim();
         if (sessionTimeoutMs <= 0) {
             sessionTimeoutMs = DEFAULT_TIMEOUT_MS;
         }
+    }
+
+    /** A connection to an ensemble the console does not manage. */
+    public ConnectionSpec(String name, String connectString, String chroot, String digestAuth, int sessionTimeoutMs) {
+        this(name, connectString, chroot, digestAuth, sessionTimeoutMs, "");
     }
 
     /** Parses {@code host:port,.../chroot}; the name is the text itself. */

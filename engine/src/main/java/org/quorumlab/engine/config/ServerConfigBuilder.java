@@ -7,6 +7,9 @@ import java.util.List;
 /** Mutable builder for {@link ServerConfig}; session timeout bounds default to 2× and 20× tickTime. */
 public final class ServerConfigBuilder {
 
+    /** The admin server listens on this host only unless {@code admin.serverAddress} says otherwise. */
+    public static final String DEFAULT_ADMIN_ADDRESS = "127.0.0.1";
+
     private long serverId = 1;
     private String clientPortAddress = "0.0.0.0";
     private int clientPort = 2181;
@@ -25,6 +28,8 @@ public final class ServerConfigBuilder {
     private int initLimit = 10;
     private int syncLimit = 5;
     private int adminPort = -1;
+    private String adminServerAddress = DEFAULT_ADMIN_ADDRESS;
+    private AdminToken adminToken;
     private int globalOutstandingLimit = 1000;
     private final List<QuorumServerSpec> servers = new ArrayList<>();
 
@@ -49,6 +54,8 @@ public final class ServerConfigBuilder {
         b.initLimit = c.initLimit();
         b.syncLimit = c.syncLimit();
         b.adminPort = c.adminPort();
+        b.adminServerAddress = c.adminServerAddress();
+        b.adminToken = c.adminToken();
         b.globalOutstandingLimit = c.globalOutstandingLimit();
         b.servers.addAll(c.servers());
         return b;
@@ -72,6 +79,8 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder initLimit(int v) { initLimit = v; return this; }
     public ServerConfigBuilder syncLimit(int v) { syncLimit = v; return this; }
     public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
+    public ServerConfigBuilder adminServerAddress(String v) { adminServerAddress = v; return this; }
+    public ServerConfigBuilder adminToken(AdminToken v) { adminToken = v; return this; }
     public ServerConfigBuilder globalOutstandingLimit(int v) { globalOutstandingLimit = v; return this; }
     public ServerConfigBuilder addServer(QuorumServerSpec s) { servers.add(s); return this; }
 
@@ -80,7 +89,7 @@ public final class ServerConfigBuilder {
         int max = maxSessionTimeout < 0 ? 20 * tickTime : maxSessionTimeout;
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
-                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
-                servers);
+                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, adminServerAddress,
+                adminToken, globalOutstandingLimit, servers);
     }
 }

@@ -17,7 +17,7 @@ public final class ZooCfgParser {
             "dataLogDir", "4lw.commands.whitelist", "admin.enableServer", "standaloneEnabled",
             "metricsProvider.className", "metricsProvider.httpPort",
             "preAllocSize", "quorumListenOnAllIPs", "electionAlg", "dynamicConfigFile", "forceSync",
-            "leaderServes", "cnxTimeout", "admin.serverAddress");
+            "leaderServes", "cnxTimeout");
 
     private ZooCfgParser() {
     }
@@ -89,6 +89,9 @@ public final class ZooCfgParser {
             case "initLimit" -> b.initLimit(Integer.parseInt(value));
             case "syncLimit" -> b.syncLimit(Integer.parseInt(value));
             case "admin.serverPort" -> b.adminPort(Integer.parseInt(value));
+            case "admin.serverAddress" -> b.adminServerAddress(value);
+            case "admin.tokenFile" -> b.adminToken(AdminToken.readFrom(baseDir == null ? Path.of(value)
+                    : baseDir.resolve(value)));
             case "globalOutstandingLimit" -> b.globalOutstandingLimit(Integer.parseInt(value));
             default -> {
                 if (!IGNORED_KEYS.contains(key)) {
