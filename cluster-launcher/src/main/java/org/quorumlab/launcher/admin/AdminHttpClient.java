@@ -15,6 +15,7 @@ import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.stream.Collectors;
@@ -76,7 +77,11 @@ public final class AdminHttpClient {
      */
     public CompletableFuture<WebSocket> events(String endpoint, WebSocket.Listener listener) {
         WebSocket.Builder b = http.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT);
-        credentials.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        try {
+            token(endpoint).ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        } catch (IOException e) {
+            return CompletableFuture.failedFuture(e);
+        }
         return b.buildAsync(URI.create("ws://" + endpoint + "/events"), listener).handle((ws, e) -> {
             if (e == null) {
                 return ws;
@@ -86,10 +91,19 @@ public final class AdminHttpClient {
         });
     }
 
-    private HttpRequest.Builder request(String endpoint, String path) {
+    private HttpRequest.Builder request(String endpoint, String path) throws IOException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://" + endpoint + path)).timeout(timeout);
-        credentials.token().ifPresent(t -> b.header("Authorization", "Bearer " + t));
+        token(endpoint).ifPresent(t -> b.header("Authorization", "Bearer " + t));
         return b;
+    }
+
+    /** The token to send; a token file that cannot be read is an error of this call, not of the caller's thread. */
+    private Optional<String> token(String endpoint) throws IOException {
+        try {
+            return credentials.token();
+        } catch (RuntimeException e) {
+            throw new IOException(endpoint + ": " + e.getMessage(), e);
+        }
     }
 
     private String send(String endpoint, HttpRequest.Builder b) throws IOException {

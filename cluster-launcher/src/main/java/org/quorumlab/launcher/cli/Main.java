@@ -40,7 +40,7 @@ public final class Main {
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
               bench stability [--engine ...] [--cycles N] [--phase-seconds S] [--mixed-seconds S] [--hog T]
                                                                           leader changes and failures under load
-              gui [--connect h:p,...[/chroot]]                            the console (no command: bundled cluster)
+              gui [--connect h:p,...[/chroot] | --bundled [--dir D] [--bind ADDR]]   the console (no command: bundled cluster)
             """;
 
     private Main() {

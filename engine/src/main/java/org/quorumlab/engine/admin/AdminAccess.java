@@ -1,6 +1,7 @@
 package org.quorumlab.engine.admin;
 
 import java.util.Locale;
+import java.util.Set;
 import org.quorumlab.engine.config.AdminToken;
 
 /**
@@ -13,8 +14,9 @@ import org.quorumlab.engine.config.AdminToken;
  *   <li>A request with an {@code Origin} header (browsers send one) must come from this server's own
  *       origin, {@code http://<Host>}; a page of any other site gets 403, even with the token.</li>
  *   <li>Every request that may change state (any method but GET and HEAD: {@code /faults/*},
- *       {@code /teaching/*}) needs {@code Authorization: Bearer <token>}; so does every request when
- *       the server is bound beyond loopback. Without a configured token those requests get 401 saying
+ *       {@code /teaching/*}; and the counter resets {@code /commands/stat_reset}, {@code srst},
+ *       {@code connection_stat_reset}, {@code crst}) needs {@code Authorization: Bearer <token>};
+ *       so does every request when the server is bound beyond loopback. Without a configured token those requests get 401 saying
  *       how to configure one. A token that is sent must be right, even where none is needed: 401.</li>
  * </ol>
  */
@@ -25,6 +27,9 @@ final class AdminAccess {
     }
 
     private static final String BEARER = "bearer ";
+    /** ZooKeeper's AdminServer runs these on GET, yet they change state (they reset counters). */
+    private static final Set<String> RESETS = Set.of("/commands/stat_reset", "/commands/srst",
+            "/commands/connection_stat_reset", "/commands/crst");
     private static final String HOW_TO_CONFIGURE = "put a secret of " + AdminToken.MIN_LENGTH
             + "+ characters in a file only you can read (chmod 600) and name it in zoo.cfg as admin.tokenFile=FILE"
             + " (quorumlab cluster does this for every node)";
@@ -48,12 +53,13 @@ final class AdminAccess {
      * Checks one request.
      *
      * @param method        HTTP method
+     * @param path          the request path, without query
      * @param host          the {@code Host} header, or null
      * @param origin        the {@code Origin} header, or null
      * @param authorization the {@code Authorization} header, or null
      * @return the refusal, or null when the request may proceed
      */
-    Refusal check(String method, String host, String origin, String authorization) {
+    Refusal check(String method, String path, String host, String origin, String authorization) {
         if (loopbackOnly && host != null && !isLoopbackName(hostName(host))) {
             return new Refusal(403, "Host '" + host + "' is not this server: its admin API answers only to "
                     + "127.0.0.1 or localhost");
@@ -62,7 +68,7 @@ final class AdminAccess {
             return new Refusal(403, "cross-origin request refused: Origin '" + origin + "' is not this admin server"
                     + (host == null ? "" : " (http://" + host + ")"));
         }
-        boolean changesState = !method.equals("GET") && !method.equals("HEAD");
+        boolean changesState = !method.equals("GET") && !method.equals("HEAD") || RESETS.contains(stripSlash(path));
         if (!changesState && loopbackOnly) {
             return authorization != null && token != null && !token.matches(bearer(authorization))
                     ? rejected() : null;
@@ -77,6 +83,10 @@ final class AdminAccess {
                     + "--dir D or --token T; the token is the file admin.tokenFile names)");
         }
         return token.matches(bearer(authorization)) ? null : rejected();
+    }
+
+    private static String stripSlash(String path) {
+        return path.length() > 1 && path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
     }
 
     private static Refusal rejected() {

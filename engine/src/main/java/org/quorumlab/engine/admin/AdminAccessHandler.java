@@ -32,13 +32,13 @@ final class AdminAccessHandler extends ChannelInboundHandlerAdapter {
             return;
         }
         HttpHeaders h = req.headers();
-        AdminAccess.Refusal refusal = access.check(req.method().name(), h.get(HttpHeaderNames.HOST),
+        String path = new QueryStringDecoder(req.uri()).path();
+        AdminAccess.Refusal refusal = access.check(req.method().name(), path, h.get(HttpHeaderNames.HOST),
                 h.get(HttpHeaderNames.ORIGIN), h.get(HttpHeaderNames.AUTHORIZATION));
         if (refusal == null) {
             ctx.fireChannelRead(msg);
             return;
         }
-        String path = new QueryStringDecoder(req.uri()).path();
         req.release();
         LOG.info("Admin request {} {} from {} refused ({}): {}", req.method(), path, ctx.channel().remoteAddress(),
                 refusal.status(), refusal.message());

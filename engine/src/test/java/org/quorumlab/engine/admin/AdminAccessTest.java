@@ -28,11 +28,14 @@ class AdminAccessTest {
     @Test
     void aServerWithoutATokenStillRefusesForeignOriginsFirst() {
         AdminAccess open = new AdminAccess(null, true, "127.0.0.1");
-        assertThat(open.check("GET", "127.0.0.1:80", null, null)).isNull();
-        assertThat(open.check("POST", "127.0.0.1:80", "http://evil.example", null).status()).isEqualTo(403);
-        assertThat(open.check("POST", "127.0.0.1:80", null, null).status()).isEqualTo(401);
-        assertThat(open.check("GET", "127.0.0.1:80", "http://127.0.0.1:80", null)).isNull();
-        assertThat(open.check("GET", null, "http://127.0.0.1:80", null).status())
+        assertThat(open.check("GET", "/commands/monitor", "127.0.0.1:80", null, null)).isNull();
+        assertThat(open.check("POST", "/faults/heal", "127.0.0.1:80", "http://evil.example", null).status()).isEqualTo(403);
+        assertThat(open.check("POST", "/faults/heal", "127.0.0.1:80", null, null).status()).isEqualTo(401);
+        assertThat(open.check("GET", "/metrics", "127.0.0.1:80", "http://127.0.0.1:80", null)).isNull();
+        assertThat(open.check("GET", "/commands/stat_reset/", "127.0.0.1:80", null, null).status())
+                .as("a GET that resets counters changes state").isEqualTo(401);
+        assertThat(open.check("GET", "/commands/crst", "127.0.0.1:80", null, null).status()).isEqualTo(401);
+        assertThat(open.check("GET", "/commands", null, "http://127.0.0.1:80", null).status())
                 .as("an Origin without a Host cannot be checked").isEqualTo(403);
     }
 }

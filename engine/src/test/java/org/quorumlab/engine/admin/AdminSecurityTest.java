@@ -92,6 +92,10 @@ class AdminSecurityTest {
         Reply basic = send(admin, "POST", "/faults/heal", Map.of("Authorization", "Basic " + AdminEnsemble.TOKEN), "");
         assertThat(basic.status()).isEqualTo(401);
         assertNothingPaused();
+        assertThat(send(admin, "GET", "/commands/stat_reset", Map.of(), "").status())
+                .as("resetting counters changes state, even on GET").isEqualTo(401);
+        assertThat(send(admin, "GET", "/commands/stat_reset", Map.of("Authorization", "Bearer " + AdminEnsemble.TOKEN),
+                "").status()).isEqualTo(200);
 
         Reply ok = send(admin, "POST", "/teaching/pause", Map.of("Origin", "http://127.0.0.1:" + admin,
                 "Authorization", "Bearer " + AdminEnsemble.TOKEN), "");
