@@ -5,7 +5,7 @@ import org.quorumlab.gui.app.QuorumLabConsole;
 
 /**
  * Plain main class so the console starts with JavaFX on the class path (no module path needed).
- * Arguments: {@code --bundled [--dir D]} or {@code --connect host:port,...[/chroot]}.
+ * Arguments: {@code --bundled [--dir D] [--bind ADDR]} or {@code --connect host:port,...[/chroot]}.
  */
 public final class Launcher {
 

@@ -7,23 +7,19 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
-import java.util.stream.LongStream;
 import org.quorumlab.launcher.node.EngineDriver;
 import org.quorumlab.launcher.node.JavaCommand;
 import org.quorumlab.launcher.node.NodeProcesses;
 import org.quorumlab.launcher.node.PidFile;
 import org.quorumlab.launcher.probe.WriteProbe;
 import org.quorumlab.launcher.reconfig.QuorumGuard;
+import org.quorumlab.launcher.state.AdminTokenFile;
 import org.quorumlab.launcher.state.ClusterLayout;
 import org.quorumlab.launcher.state.ClusterState;
 import org.quorumlab.launcher.state.ClusterStateFile;
-import org.quorumlab.launcher.state.PortAllocator;
-import org.quorumlab.launcher.state.SuperDigest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +55,7 @@ public final class ClusterLauncher implements AutoCloseable {
     private final boolean owner;
     private final Thread shutdownHook;
     private volatile boolean closed;
+    private volatile String adminToken;
 
     private ClusterLauncher(ClusterLayout layout, ClusterState state, boolean owner) {
         this.layout = layout;
@@ -104,6 +101,18 @@ public final class ClusterLauncher implements AutoCloseable {
      */
     public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort, int tickTime,
             int maxSessionTimeout) {
+        return open(dir, nodes, engine, basePort, tickTime, maxSessionTimeout, null);
+    }
+
+    /**
+     * {@link #open(Path, int, Engine, int, int, int)} whose new cluster's ports bind {@code bindAddress}
+     * (null: an existing cluster keeps its own, a new one binds {@link ClusterState#DEFAULT_BIND}); an
+     * existing cluster bound elsewhere is refused. Creates the cluster's admin token
+     * ({@link AdminTokenFile}) when it has none; nodes configured before tokens existed get it in their
+     * zoo.cfg from their next start.
+     */
+    public static ClusterLauncher open(Path dir, int nodes, Engine engine, int basePort, int tickTime,
+            int maxSessionTimeout, String bindAddress) {
         ClusterLayout layout = new ClusterLayout(dir);
         PidFile ownerFile = new PidFile(layout.launcherPidFile());
         Optional<ProcessHandle> other = ownerFile.live().filter(h -> h.pid() != ProcessHandle.current().pid());
@@ -111,18 +120,8 @@ public final class ClusterLauncher implements AutoCloseable {
             throw new LauncherException("the cluster in " + layout.dir() + " is already run by launcher process "
                     + other.get().pid() + "; use 'quorumlab node ...' / 'quorumlab status' or stop that launcher first");
         }
-        ClusterStateFile file = new ClusterStateFile(layout);
-        ClusterState state = file.read().orElse(null);
-        if (state == null) {
-            state = initialState(layout, nodes, engine, basePort, tickTime, maxSessionTimeout);
-            file.write(state);
-        } else if (state.engine() != engine) {
-            throw new LauncherException(layout.dir() + " holds a " + state.engine().cliName()
-                    + " cluster; it cannot be run with --engine " + engine.cliName());
-        } else if (state.members().size() != nodes) {
-            LOG.info("Reusing the cluster in {} with its {} members {}", layout.dir(), state.members().size(),
-                    state.members());
-        }
+        ClusterState state = ClusterCreation.createOrReuse(layout, nodes, engine, basePort, tickTime,
+                maxSessionTimeout, bindAddress);
         ownerFile.write(ProcessHandle.current());
         ClusterLauncher launcher = new ClusterLauncher(layout, state, true);
         launcher.adoptRunningNodes(state);
@@ -159,27 +158,6 @@ public final class ClusterLauncher implements AutoCloseable {
         return new ClusterLauncher(layout, state, false);
     }
 
-    private static ClusterState initialState(ClusterLayout layout, int nodes, Engine engine, int basePort,
-            int tickTime, int maxSessionTimeout) {
-        if (nodes < 1) {
-            throw new LauncherException("--nodes must be at least 1, got " + nodes);
-        }
-        PortAllocator ports = new PortAllocator(basePort);
-        var nodePorts = new TreeMap<Long, NodePorts>();
-        for (long id = 1; id <= nodes; id++) {
-            nodePorts.put(id, ports.forNode(id, engine == Engine.QUORUMLAB));
-        }
-        SortedSet<Long> members = LongStream.rangeClosed(1, nodes).boxed().collect(Collectors.toCollection(TreeSet::new));
-        ClusterState state = new ClusterState(engine, basePort, tickTime, maxSessionTimeout, SuperDigest.newPassword(),
-                nodes + 1L, nodePorts, members);
-        EngineDriver driver = EngineDriver.of(engine);
-        for (long id : members) {
-            driver.writeConfig(layout, state, id, members);
-        }
-        LOG.info("Created a {}-node {} cluster in {}", nodes, engine.cliName(), layout.dir());
-        return state;
-    }
-
     private void adoptRunningNodes(ClusterState state) {
         for (long id : state.nodes().keySet()) {
             processes.running(id).ifPresent(h -> LOG.info("Adopted running node {} (pid {})", id, h.pid()));
@@ -211,9 +189,37 @@ public final class ClusterLauncher implements AutoCloseable {
         return state().observers();
     }
 
-    /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
+    /** {@code host:p1,host:p2,...} over the members' client ports (host: the bind address, or loopback). */
     public String connectString() {
         return state().connectString();
+    }
+
+    /** The address the nodes' client and admin ports bind ({@code --bind}; default 127.0.0.1). */
+    public String bindAddress() {
+        return state().bindAddress();
+    }
+
+    /** Where to reach the nodes: the bind address, or 127.0.0.1 when they bind the wildcard. */
+    public String host() {
+        return state().host();
+    }
+
+    /** {@code host:adminPort} of node {@code id}; empty for an engine without admin server. */
+    public Optional<String> adminEndpoint(long id) {
+        return state().adminEndpoint(id);
+    }
+
+    /**
+     * The bearer token of this cluster's admin API, read once from {@code admin.token} in its
+     * directory (created by the launcher that created or last opened the cluster).
+     */
+    public String adminToken() {
+        String t = adminToken;
+        if (t == null) {
+            t = AdminTokenFile.read(layout.adminTokenFile());
+            adminToken = t;
+        }
+        return t;
     }
 
     public NodePorts ports(long id) {

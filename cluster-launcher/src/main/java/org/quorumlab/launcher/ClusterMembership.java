@@ -87,7 +87,7 @@ final class ClusterMembership {
                 }
                 NodeFiles.deleteRecursively(layout.dataDir(id));
             } else {
-                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id, s.engine() == Engine.QUORUMLAB));
+                s = s.withNode(id, PortAllocator.of(s).forNode(id, s.engine()));
             }
             stateFile.write(s);
             SortedSet<Long> ensemble = new TreeSet<>(s.members());

@@ -49,7 +49,7 @@ final class NodeStatusReader {
         if (h.isEmpty()) {
             return new NodeStatus(id, -1, false, member, ports, "down");
         }
-        String mode = FourLetterWord.send("127.0.0.1", ports.client(), "srvr", SRVR_TIMEOUT_MS)
+        String mode = FourLetterWord.send(s.host(), ports.client(), "srvr", SRVR_TIMEOUT_MS)
                 .map(FourLetterWord::mode).orElse("starting");
         return new NodeStatus(id, h.get().pid(), true, member, ports, mode);
     }

@@ -53,9 +53,11 @@ class LauncherUnitTest {
 
     @Test
     void basePortLayoutAndDigest() {
-        NodePorts p = new PortAllocator(20000).forNode(2);
-        assertThat(p).isEqualTo(new NodePorts(20001, 20101, 20201, 20301));
+        NodePorts p = new PortAllocator(20000).forNode(2, Engine.QUORUMLAB);
+        assertThat(p).as("no election port: QuorumLab elects over the quorum port")
+                .isEqualTo(new NodePorts(20001, 20101, 0, 20301));
         assertThat(NodePorts.parse(p.format())).isEqualTo(p);
+        assertThat(new PortAllocator(20000).forNode(2, Engine.ZOOKEEPER)).isEqualTo(new NodePorts(20001, 20101, 20201, -1));
         // Same value ZooKeeper's DigestAuthenticationProvider.generateDigest("super:test") gives.
         assertThat(SuperDigest.digest("test")).isEqualTo("super:D/InIHSb7yEEbrWz8b9l71RjZJU=");
     }

@@ -1,14 +1,7 @@
 package org.quorumlab.gui.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,30 +12,29 @@ import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
+import org.quorumlab.launcher.admin.AdminCredentials;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 
 /**
- * Talks to the admin HTTP server of nodes ({@code host:adminPort}) with {@link java.net.http}.
- * Every call is blocking and bounded by a timeout; call it off the UI thread. Thread-safe.
+ * The console's typed view of nodes' admin servers ({@code host:adminPort}): commands, metrics,
+ * faults, teaching, node snapshots and reconnecting event subscriptions. Every request goes through
+ * the launcher's {@link AdminHttpClient}, the one admin client of QuorumLab, which sends the
+ * cluster's token from {@link AdminCredentials}. Every call is blocking and bounded by a timeout;
+ * call it off the UI thread. Thread-safe.
  */
 public final class AdminClient implements AutoCloseable {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final HttpClient http;
-    private final Duration timeout;
+    private final AdminHttpClient http;
     private final ScheduledExecutorService reconnects;
 
     /** A client with 2 s connect and 5 s request timeouts. */
-    public AdminClient() {
-        this(Duration.ofSeconds(5));
+    public AdminClient(AdminCredentials credentials) {
+        this(credentials, Duration.ofSeconds(5));
     }
 
     /** A client whose requests time out after {@code timeout}. */
-    public AdminClient(Duration timeout) {
-        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(Duration.ofSeconds(2)).build();
-        this.timeout = timeout;
+    public AdminClient(AdminCredentials credentials, Duration timeout) {
+        this.http = new AdminHttpClient(credentials, timeout);
         this.reconnects = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "admin-event-reconnect");
             t.setDaemon(true);
@@ -52,17 +44,17 @@ public final class AdminClient implements AutoCloseable {
 
     /** {@code GET /commands/<name>} as JSON. */
     public JsonNode command(String endpoint, String name) throws IOException {
-        return JSON.readTree(get(endpoint, "/commands/" + name));
+        return http.getJson(endpoint, "/commands/" + name);
     }
 
     /** {@code GET /metrics}, flattened to {@code name{labels} -> value}. */
     public Map<String, Double> metrics(String endpoint) throws IOException {
-        return PrometheusText.parse(get(endpoint, "/metrics"));
+        return PrometheusText.parse(http.get(endpoint, "/metrics"));
     }
 
     /** {@code GET /faults}: the node's blocked peers, drop rates and delays. */
     public JsonNode faults(String endpoint) throws IOException {
-        return JSON.readTree(get(endpoint, "/faults"));
+        return http.getJson(endpoint, "/faults");
     }
 
     /**
@@ -72,7 +64,7 @@ public final class AdminClient implements AutoCloseable {
      * @throws IOException with the node's error message when it refuses
      */
     public JsonNode fault(String endpoint, String action, Map<String, String> params) throws IOException {
-        return post(endpoint, "/faults/" + action, params);
+        return http.post(endpoint, "/faults/" + action, params);
     }
 
     /**
@@ -81,7 +73,7 @@ public final class AdminClient implements AutoCloseable {
      * @throws IOException with the node's error message (e.g. 409 on a standalone server)
      */
     public JsonNode teaching(String endpoint) throws IOException {
-        return JSON.readTree(get(endpoint, "/teaching"));
+        return http.getJson(endpoint, "/teaching");
     }
 
     /**
@@ -91,16 +83,7 @@ public final class AdminClient implements AutoCloseable {
      * @throws IOException with the node's error message when it refuses (bad factor, unknown id)
      */
     public JsonNode teachingAction(String endpoint, String action, Map<String, String> params) throws IOException {
-        return post(endpoint, "/teaching/" + action, params);
-    }
-
-    private JsonNode post(String endpoint, String path, Map<String, String> params) throws IOException {
-        String body = params.entrySet().stream().map(e -> e.getKey() + "="
-                + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8)).collect(Collectors.joining("&"));
-        HttpRequest req = HttpRequest.newBuilder(uri("http", endpoint, path + (body.isEmpty() ? "" : "?" + body)))
-                .timeout(timeout).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return JSON.readTree(send(req, endpoint));
+        return http.post(endpoint, "/teaching/" + action, params);
     }
 
     /** Polls {@code monitor}, {@code leader}, {@code voting_view} and {@code /faults} of one node. */
@@ -142,40 +125,9 @@ public final class AdminClient implements AutoCloseable {
      * @param connected receives true on (re)connect and false on loss
      */
     public EventSubscription subscribe(String endpoint, Consumer<ClusterEvent> sink, Consumer<Boolean> connected) {
-        EventSubscription s = new EventSubscription(http, uri("ws", endpoint, "/events"), sink, connected, reconnects);
+        EventSubscription s = new EventSubscription(http, endpoint, sink, connected, reconnects);
         s.connect();
         return s;
-    }
-
-    private String get(String endpoint, String path) throws IOException {
-        HttpRequest req = HttpRequest.newBuilder(uri("http", endpoint, path)).timeout(timeout).GET().build();
-        return send(req, endpoint);
-    }
-
-    private String send(HttpRequest req, String endpoint) throws IOException {
-        try {
-            HttpResponse<String> resp = http.send(req, HttpResponse.BodyHandlers.ofString());
-            if (resp.statusCode() >= 400) {
-                String msg = resp.body();
-                try {
-                    JsonNode err = JSON.readTree(resp.body());
-                    if (err.hasNonNull("error")) {
-                        msg = err.get("error").asText();
-                    }
-                } catch (IOException e) {
-                    // not JSON: keep the raw body
-                }
-                throw new IOException(endpoint + ": " + msg.trim());
-            }
-            return resp.body();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted while calling " + endpoint, e);
-        }
-    }
-
-    private static URI uri(String scheme, String endpoint, String path) {
-        return URI.create(scheme + "://" + endpoint + path);
     }
 
     /** Parameters of a partition call: {@code groups=1,2|3}. */

@@ -2,13 +2,12 @@ package org.quorumlab.gui.admin;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
-import java.time.Duration;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +21,8 @@ public final class EventSubscription implements AutoCloseable {
     private static final long MIN_BACKOFF_MS = 250;
     private static final long MAX_BACKOFF_MS = 2_000;
 
-    private final HttpClient http;
+    private final AdminHttpClient http;
+    private final String endpoint;
     private final URI uri;
     private final Consumer<ClusterEvent> sink;
     private final Consumer<Boolean> connected;
@@ -32,10 +32,11 @@ public final class EventSubscription implements AutoCloseable {
     private volatile boolean up;
     private long backoffMs = MIN_BACKOFF_MS;
 
-    EventSubscription(HttpClient http, URI uri, Consumer<ClusterEvent> sink, Consumer<Boolean> connected,
+    EventSubscription(AdminHttpClient http, String endpoint, Consumer<ClusterEvent> sink, Consumer<Boolean> connected,
             ScheduledExecutorService scheduler) {
         this.http = http;
-        this.uri = uri;
+        this.endpoint = endpoint;
+        this.uri = URI.create("ws://" + endpoint + "/events");
         this.sink = sink;
         this.connected = connected;
         this.scheduler = scheduler;
@@ -55,9 +56,10 @@ public final class EventSubscription implements AutoCloseable {
         if (closed) {
             return;
         }
-        http.newWebSocketBuilder().connectTimeout(Duration.ofSeconds(2)).buildAsync(uri, new Listener())
+        http.events(endpoint, new Listener())
                 .whenComplete((ws, e) -> {
                     if (e != null) {
+                        LOG.debug("Event stream {} not open: {}", uri, e.getMessage());
                         retry();
                     } else if (closed) {
                         ws.abort();

@@ -17,13 +17,14 @@ public final class BundledCluster {
 
     /**
      * Opens {@code dir} as owner (reusing its ports and data), starts missing nodes and waits for a
-     * quorum; when another launcher owns the directory, attaches to it instead.
+     * quorum; when another launcher owns the directory, attaches to it instead. A new cluster's ports
+     * bind {@code bind} (null: 127.0.0.1, this host only).
      */
-    public static ClusterLauncher start(Path dir, Consumer<String> progress) {
+    public static ClusterLauncher start(Path dir, String bind, Consumer<String> progress) {
         ClusterLauncher launcher;
         try {
             progress.accept("Opening the bundled cluster in " + dir + "…");
-            launcher = ClusterLauncher.open(dir, 3, Engine.QUORUMLAB, 0);
+            launcher = ClusterLauncher.open(dir, 3, Engine.QUORUMLAB, 0, ClusterLauncher.TICK_TIME, 0, bind);
             progress.accept("Starting 3 QuorumLab nodes…");
             launcher.startAll();
         } catch (LauncherException e) {

@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
-import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.lessons.LessonActions;
 import org.quorumlab.gui.lessons.LessonCatalog;
 import org.quorumlab.gui.lessons.LessonPlayerView;
@@ -33,10 +32,8 @@ final class ConsoleLessons {
     }
 
     static ConsoleLessons create(MainViewModel vm) {
-        AdminClient admin = new AdminClient();
         SplittableRandom random = new SplittableRandom();
-        LessonActions actions = new LessonActions(vm.lessonSettings(), admin, vm.recipeRunners(), random.split());
-        vm.closeOnShutdown(admin);
+        LessonActions actions = new LessonActions(vm.lessonSettings(), vm.recipeRunners(), random.split());
         vm.closeOnShutdown(actions);
         actions.onClusterStarted(l -> vm.executor().onUi(() -> vm.useCluster(l, "lesson cluster")));
         return new ConsoleLessons(new LessonPlayerViewModel(actions, vm.executor(), LessonCatalog::bundled));

@@ -139,7 +139,7 @@ public final class MainView {
         consoleTab.setContent(ConsoleView.create(w.console()));
         recipes = new RecipesViewModel(vm.recipeDemo(w.session().spec().clientConnectString()), vm.executor());
         recipesTab.setContent(RecipesView.create(recipes));
-        ClusterContext context = new ClusterContext(vm.adminEndpoints(), vm.launcher(),
+        ClusterContext context = new ClusterContext(vm.adminEndpoints(), vm.adminCredentials(), vm.launcher(),
                 w.session().spec().connectString(), vm.executor());
         try {
             clusterTab.setContent(ClusterTab.create(context));

@@ -1,11 +1,13 @@
 package org.quorumlab.gui.app;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
@@ -29,6 +31,7 @@ import org.quorumlab.gui.service.ConnectionSpec;
 import org.quorumlab.gui.service.WatchEventBus;
 import org.quorumlab.gui.service.ZkSession;
 import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.admin.AdminCredentials;
 
 /**
  * Main window state: the connection selector, connection state (banner), theme, presenter mode
@@ -128,9 +131,13 @@ public final class MainViewModel {
             if (l == null) {
                 return List.of();
             }
-            return l.members().stream().map(id -> l.ports(id).admin()).filter(p -> p > 0)
-                    .map(p -> "127.0.0.1:" + p).toList();
+            return l.members().stream().map(l::adminEndpoint).flatMap(Optional::stream).toList();
         };
+    }
+
+    /** The token of the bundled (or lesson) cluster's admin API, from its directory's {@code admin.token}. */
+    public AdminCredentials adminCredentials() {
+        return () -> Optional.ofNullable(launcher).map(ClusterLauncher::adminToken);
     }
 
     /** Toggles presenter mode: every font of the console {@link #PRESENTER_SCALE} times larger. */
@@ -189,7 +196,11 @@ public final class MainViewModel {
         connect(spec);
     }
 
-    /** Opens a session in the background, replacing the current one. */
+    /**
+     * Opens a session in the background, replacing the current one. A spec naming a cluster
+     * directory first attaches to that launcher cluster, which the console then manages (its admin
+     * endpoints and the token in its {@code admin.token}).
+     */
     public void connect(ConnectionSpec spec) {
         Workspace old = workspace.get();
         workspace.set(null);
@@ -199,6 +210,9 @@ public final class MainViewModel {
         executor.run(() -> {
             if (old != null) {
                 old.close();
+            }
+            if (!spec.clusterDir().isEmpty()) {
+                launcher = ClusterLauncher.attach(Path.of(spec.clusterDir()));
             }
             ZkSession s = ZkSession.connect(spec, new WatchEventBus(), CONNECT_TIMEOUT);
             s.addStateListener(st -> executor.onUi(() -> onState(st)));

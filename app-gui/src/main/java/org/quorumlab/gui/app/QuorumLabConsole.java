@@ -63,7 +63,7 @@ public final class QuorumLabConsole extends Application {
         applyTheme(s, vm.themeProperty().get());
         progress.setScene(s);
         progress.show();
-        executor.run(() -> BundledCluster.start(args.dir(), m -> executor.onUi(() -> message.setText(m))),
+        executor.run(() -> BundledCluster.start(args.dir(), args.bind(), m -> executor.onUi(() -> message.setText(m))),
                 (ClusterLauncher launcher) -> {
                     progress.close();
                     vm.launcher(launcher);

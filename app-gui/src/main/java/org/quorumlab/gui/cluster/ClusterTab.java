@@ -29,7 +29,7 @@ public final class ClusterTab {
     }
 
     static Built build(ClusterContext context) {
-        AdminClient client = new AdminClient();
+        AdminClient client = new AdminClient(context.adminCredentials());
         ClusterControl control = context.launcher() == null ? null : new LauncherControl(context.launcher());
         ClusterActionsViewModel actions = new ClusterActionsViewModel(control,
                 new AdminFaults(client, context.adminEndpoints()), context.executor());

@@ -11,6 +11,7 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -21,7 +22,7 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
 
     /** Builds the dialog bound to {@code vm}. */
     public ConnectionDialog(ConnectionDialogViewModel vm) {
-        ResourceBundle text = ResourceBundle.getBundle("org.quorumlab.gui.connect.ConnectionDialog");
+        ResourceBundle text = ResourceBundle.getBundle(ConnectionDialogViewModel.BUNDLE);
         setTitle(text.getString("title"));
         TextField name = new TextField();
         name.textProperty().bindBidirectional(vm.nameProperty());
@@ -35,6 +36,11 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
         PasswordField auth = new PasswordField();
         auth.setPromptText(text.getString("digestAuth.prompt"));
         auth.textProperty().bindBidirectional(vm.digestAuthProperty());
+        TextField clusterDir = new TextField();
+        clusterDir.setId("clusterDirField");
+        clusterDir.setPromptText(text.getString("clusterDir.prompt"));
+        clusterDir.setTooltip(new Tooltip(text.getString("clusterDir.tooltip")));
+        clusterDir.textProperty().bindBidirectional(vm.clusterDirProperty());
         Spinner<Integer> timeout = new Spinner<>(1000, 600_000, vm.sessionTimeoutMsProperty().get(), 1000);
         timeout.setEditable(true);
         timeout.valueProperty().addListener((o, a, b) -> vm.sessionTimeoutMsProperty().set(b));
@@ -47,13 +53,15 @@ public final class ConnectionDialog extends Dialog<ConnectionSpec> {
         form.addRow(2, new Label(text.getString("chroot")), chroot);
         form.addRow(3, new Label(text.getString("digestAuth")), auth);
         form.addRow(4, new Label(text.getString("sessionTimeout")), timeout);
-        addTlsRows(form, 5, vm, text);
+        form.addRow(5, new Label(text.getString("clusterDir.label")), clusterDir);
+        addTlsRows(form, 6, vm, text);
         Label error = new Label();
         error.getStyleClass().add("error-label");
         error.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> vm.validate() == null ? (vm.errorProperty().get() == null ? "" : vm.errorProperty().get())
                         : vm.validate(), vm.connectStringProperty(), vm.chrootProperty(), vm.digestAuthProperty(),
-                vm.tlsEnabledProperty(), vm.trustStoreProperty(), vm.keyStoreProperty(), vm.errorProperty()));
+                vm.clusterDirProperty(), vm.tlsEnabledProperty(), vm.trustStoreProperty(), vm.keyStoreProperty(),
+                vm.errorProperty()));
 
         ListView<ConnectionSpec> saved = new ListView<>(vm.saved());
         saved.setPrefSize(220, 180);

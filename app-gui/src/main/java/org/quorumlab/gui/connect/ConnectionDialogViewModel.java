@@ -2,7 +2,9 @@ package org.quorumlab.gui.connect;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.List;
+import java.util.ResourceBundle;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -18,9 +20,14 @@ import javafx.collections.ObservableList;
 import org.quorumlab.gui.common.TaskExecutor;
 import org.quorumlab.gui.service.ClientTls;
 import org.quorumlab.gui.service.ConnectionSpec;
+import org.quorumlab.launcher.state.ClusterLayout;
 
 /** Fields of the connection dialog plus the saved-connections list. */
 public final class ConnectionDialogViewModel {
+
+    /** User-visible text of the dialog's newer fields (English and Chinese). */
+    public static final String BUNDLE = "org.quorumlab.gui.connect.ConnectionDialog";
+    private static final ResourceBundle TEXT = ResourceBundle.getBundle(BUNDLE);
 
     private final StringProperty name = new SimpleStringProperty("");
     private final StringProperty connectString = new SimpleStringProperty("127.0.0.1:2181");
@@ -32,6 +39,7 @@ public final class ConnectionDialogViewModel {
     private final StringProperty trustStorePassword = new SimpleStringProperty("");
     private final StringProperty keyStore = new SimpleStringProperty("");
     private final StringProperty keyStorePassword = new SimpleStringProperty("");
+    private final StringProperty clusterDir = new SimpleStringProperty("");
     private final ObservableList<ConnectionSpec> saved = FXCollections.observableArrayList();
     private final ObjectProperty<String> error = new SimpleObjectProperty<>();
     private final ConnectionStore store;
@@ -46,8 +54,8 @@ public final class ConnectionDialogViewModel {
 
     /** True while the form cannot produce a valid connection. */
     public BooleanBinding invalidProperty() {
-        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth, tlsEnabled,
-                trustStore, keyStore);
+        return Bindings.createBooleanBinding(() -> validate() != null, connectString, chroot, digestAuth, clusterDir,
+                tlsEnabled, trustStore, keyStore);
     }
 
     /** Null when valid, else the reason. */
@@ -66,6 +74,10 @@ public final class ConnectionDialogViewModel {
         }
         if (!digestAuth.get().isBlank() && !digestAuth.get().contains(":")) {
             return "digest auth must be user:password";
+        }
+        String dir = clusterDir.get().trim();
+        if (!dir.isEmpty() && !Files.isRegularFile(new ClusterLayout(Path.of(dir)).adminTokenFile())) {
+            return MessageFormat.format(TEXT.getString("clusterDir.invalid"), dir);
         }
         if (tlsEnabled.get()) {
             if (trustStore.get().isBlank()) {
@@ -86,7 +98,7 @@ public final class ConnectionDialogViewModel {
         ClientTls tls = tlsEnabled.get() ? new ClientTls(true, trustStore.get(), trustStorePassword.get(), keyStore.get(),
                 keyStorePassword.get()) : ClientTls.OFF;
         return new ConnectionSpec(name.get(), connectString.get(), chroot.get(), digestAuth.get(), sessionTimeoutMs.get(),
-                tls);
+                clusterDir.get(), tls);
     }
 
     /** Fills the form from a saved connection. */
@@ -96,6 +108,7 @@ public final class ConnectionDialogViewModel {
         chroot.set(spec.chroot());
         digestAuth.set(spec.digestAuth());
         sessionTimeoutMs.set(spec.sessionTimeoutMs());
+        clusterDir.set(spec.clusterDir());
         tlsEnabled.set(spec.tls().enabled());
         trustStore.set(spec.tls().trustStore());
         trustStorePassword.set(spec.tls().trustStorePassword());
@@ -130,6 +143,7 @@ public final class ConnectionDialogViewModel {
     public StringProperty chrootProperty() { return chroot; }
     public StringProperty digestAuthProperty() { return digestAuth; }
     public IntegerProperty sessionTimeoutMsProperty() { return sessionTimeoutMs; }
+    public StringProperty clusterDirProperty() { return clusterDir; }
     public BooleanProperty tlsEnabledProperty() { return tlsEnabled; }
     public StringProperty trustStoreProperty() { return trustStore; }
     public StringProperty trustStorePasswordProperty() { return trustStorePassword; }

@@ -10,6 +10,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.admin.AdminCredentials;
 import org.quorumlab.launcher.policy.AutoScaler;
 import org.quorumlab.launcher.policy.AutoScalerSpec;
 import org.quorumlab.launcher.policy.ClusterActuator;
@@ -102,6 +103,11 @@ final class Autoscaling implements AutoCloseable {
             @Override
             public Optional<InetSocketAddress> adminAddress(long id) {
                 return inner.adminAddress(id);
+            }
+
+            @Override
+            public AdminCredentials adminCredentials() {
+                return inner.adminCredentials();
             }
         };
     }

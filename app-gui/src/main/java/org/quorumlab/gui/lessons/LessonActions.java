@@ -51,14 +51,15 @@ public final class LessonActions implements StepExecutor {
     private volatile RecipeRunner recipeRunner;
 
     /**
-     * @param admin   admin HTTP client (not closed by this)
+     * Actions on the lesson cluster in {@code settings.clusterDir()}; their admin calls carry that
+     * cluster's token (read from its directory, like every client's).
+     *
      * @param recipes creates the recipe clients of {@code runRecipe}
      * @param random  picks the node of a write or read that names none
      */
-    public LessonActions(LessonSettings settings, AdminClient admin, RecipeRunner.Factory recipes,
-            RandomGenerator random) {
+    public LessonActions(LessonSettings settings, RecipeRunner.Factory recipes, RandomGenerator random) {
         this.settings = settings;
-        this.admin = admin;
+        this.admin = new AdminClient(() -> launcher().map(ClusterLauncher::adminToken));
         this.recipes = recipes;
         this.random = random;
         this.cluster = new LessonCluster(settings, admin);
@@ -398,6 +399,7 @@ public final class LessonActions implements StepExecutor {
         } finally {
             cluster.close();
             pump.close();
+            admin.close();
         }
     }
 }

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import org.quorumlab.gui.admin.AdminClient;
 
 /**
  * {@code quorumlab lesson ID|FILE|all [--dir D] [--fast]}: runs lessons headlessly with the
@@ -55,9 +54,8 @@ public final class LessonCli {
         LessonSettings settings = fast ? LessonSettings.fast(dir) : LessonSettings.forConsole(dir);
         SplittableRandom random = new SplittableRandom();
         boolean passed = true;
-        try (AdminClient admin = new AdminClient();
-                LessonActions actions = new LessonActions(settings, admin, RecipeDemoRunner.factory(random.split()),
-                        random.split())) {
+        try (LessonActions actions = new LessonActions(settings, RecipeDemoRunner.factory(random.split()),
+                random.split())) {
             LessonRunner runner = new LessonRunner(actions, out::println);
             for (Lesson l : lessons) {
                 LessonRunner.LessonReport r = runner.run(l);

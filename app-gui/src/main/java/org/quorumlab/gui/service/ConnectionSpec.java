@@ -8,10 +8,13 @@ package org.quorumlab.gui.service;
  * @param chroot           optional chroot such as {@code /app}; blank for none
  * @param digestAuth       optional {@code user:password} added as digest auth; blank for none
  * @param sessionTimeoutMs requested session timeout
+ * @param clusterDir       optional directory of a QuorumLab launcher cluster ({@code quorumlab cluster --dir D}):
+ *                         the console then manages that cluster, reaching its admin API with the token in
+ *                         {@code D/admin.token}; blank for none
  * @param tls              TLS to the servers' secure client ports, or {@link ClientTls#OFF}
  */
 public record ConnectionSpec(String name, String connectString, String chroot, String digestAuth,
-        int sessionTimeoutMs, ClientTls tls) {
+        int sessionTimeoutMs, String clusterDir, ClientTls tls) {
 
     /** Default session timeout. */
     public static final int DEFAULT_TIMEOUT_MS = 15_000;
@@ -22,15 +25,22 @@ public record ConnectionSpec(String name, String connectString, String chroot, S
         connectString = connectString == null ? "" : connectString.trim();
         chroot = chroot == null ? "" : chroot.trim();
         digestAuth = digestAuth == null ? "" : digestAuth.trim();
+        clusterDir = clusterDir == null ? "" : clusterDir.trim();
         if (sessionTimeoutMs <= 0) {
             sessionTimeoutMs = DEFAULT_TIMEOUT_MS;
         }
         tls = tls == null ? ClientTls.OFF : tls;
     }
 
-    /** A plaintext connection. */
+    /** A plaintext connection to an ensemble the console does not manage. */
     public ConnectionSpec(String name, String connectString, String chroot, String digestAuth, int sessionTimeoutMs) {
-        this(name, connectString, chroot, digestAuth, sessionTimeoutMs, ClientTls.OFF);
+        this(name, connectString, chroot, digestAuth, sessionTimeoutMs, "", ClientTls.OFF);
+    }
+
+    /** A plaintext connection; {@code clusterDir} as in the record. */
+    public ConnectionSpec(String name, String connectString, String chroot, String digestAuth, int sessionTimeoutMs,
+            String clusterDir) {
+        this(name, connectString, chroot, digestAuth, sessionTimeoutMs, clusterDir, ClientTls.OFF);
     }
 
     /** Parses {@code host:port,.../chroot}; the name is the text itself. */

@@ -46,7 +46,7 @@ public final class TeachingTab {
                     + "Open a recording (.qlrec).");
             return t;
         }
-        AdminClient client = new AdminClient();
+        AdminClient client = new AdminClient(context.adminCredentials());
         TeachingViewModel vm = new TeachingViewModel(new AdminTeaching(client, context.adminEndpoints()),
                 context.executor(), System::currentTimeMillis);
         return new TeachingTab(vm, new ClusterMonitor(client, context.adminEndpoints(), context.executor(), vm), client);

@@ -20,7 +20,7 @@ class ClusterMonitorIntegrationTest {
     @Test
     void stoppingTheLeaderShowsANewLeaderAndATimelineEntry() throws Exception {
         try (TestEnsemble e = new TestEnsemble(dir, 3).startAll(); SerialExecutor ex = new SerialExecutor();
-                AdminClient client = new AdminClient()) {
+                AdminClient client = new AdminClient(e.adminCredentials())) {
             await().atMost(Duration.ofSeconds(60)).until(e::settled);
             long oldLeader = e.leaderId();
             ClusterTabViewModel vm = new ClusterTabViewModel(new EventLogViewModel(ex),

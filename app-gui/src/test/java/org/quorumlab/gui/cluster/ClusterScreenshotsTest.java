@@ -48,8 +48,8 @@ class ClusterScreenshotsTest {
             await().atMost(Duration.ofSeconds(60)).until(e::settled);
             long oldLeader = e.leaderId();
             ClusterTab.Built built = WaitForAsyncUtils.asyncFx(() -> {
-                ClusterTab.Built b = ClusterTab.build(new ClusterContext(e::adminEndpoints, null, e.connectString(),
-                        new FxTaskExecutor(2)));
+                ClusterTab.Built b = ClusterTab.build(new ClusterContext(e::adminEndpoints, e.adminCredentials(), null,
+                        e.connectString(), new FxTaskExecutor(2)));
                 stage.setScene(new Scene(b.root(), 1280, 820));
                 stage.show();
                 return b;

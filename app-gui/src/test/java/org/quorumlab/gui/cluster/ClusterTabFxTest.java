@@ -14,6 +14,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.quorumlab.gui.common.FxTaskExecutor;
+import org.quorumlab.launcher.admin.AdminCredentials;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
@@ -27,7 +28,7 @@ class ClusterTabFxTest {
 
     @Start
     void start(Stage stage) {
-        built = ClusterTab.build(new ClusterContext(List::of, null, "", new FxTaskExecutor(2)));
+        built = ClusterTab.build(new ClusterContext(List::of, AdminCredentials.none(), null, "", new FxTaskExecutor(2)));
         stage.setScene(new Scene(built.root(), 1100, 760));
         stage.show();
     }

@@ -13,6 +13,7 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.gui.SerialExecutor;
 import org.quorumlab.gui.admin.AdminClient;
+import org.quorumlab.launcher.admin.AdminCredentials;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.NodeStatus;
@@ -34,7 +35,7 @@ class RestartClusterViewModelTest {
                 ClusterLauncher launcher = ClusterLauncher.launch(dir, 3, Engine.QUORUMLAB, 0)) {
             launcher.awaitQuorum(TIMEOUT);
             ClusterActionsViewModel actions = new ClusterActionsViewModel(new LauncherControl(launcher),
-                    new AdminFaults(new AdminClient(), List::of), executor);
+                    new AdminFaults(new AdminClient(AdminCredentials.of(launcher)), List::of), executor);
             assertThat(executor.read(() -> actions.canRestartClusterProperty().get())).isTrue();
             for (long id : launcher.members()) {
                 assertThat(launcher.kill(id)).isTrue();
@@ -53,7 +54,7 @@ class RestartClusterViewModelTest {
 
         try (SerialExecutor executor = new SerialExecutor()) {
             ClusterActionsViewModel external = new ClusterActionsViewModel(null,
-                    new AdminFaults(new AdminClient(), List::of), executor);
+                    new AdminFaults(new AdminClient(AdminCredentials.none()), List::of), executor);
             assertThat(executor.read(() -> external.canRestartClusterProperty().get())).isFalse();
             executor.onUi(external::restartCluster);
             assertThat(executor.read(() -> external.messageProperty().get()))

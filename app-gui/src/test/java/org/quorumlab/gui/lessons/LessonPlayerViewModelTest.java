@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.common.TaskExecutor;
 
 /**
@@ -21,15 +20,13 @@ class LessonPlayerViewModelTest {
 
     @TempDir
     Path dir;
-    AdminClient admin;
     LessonActions actions;
     LessonPlayerViewModel vm;
     Lesson noCluster;
 
     @BeforeEach
     void setUp() throws IOException {
-        admin = new AdminClient();
-        actions = new LessonActions(LessonSettings.forConsole(dir.resolve("cluster")), admin,
+        actions = new LessonActions(LessonSettings.forConsole(dir.resolve("cluster")),
                 RecipeDemoRunner.factory(new SplittableRandom(1)), new SplittableRandom(2));
         noCluster = LessonRunnerTest.testLesson("91-no-cluster");
         LessonCatalog catalog = new LessonCatalog(List.of(noCluster, LessonCatalog.bundled("01-leader-election").orElseThrow()));
@@ -40,7 +37,6 @@ class LessonPlayerViewModelTest {
     @AfterEach
     void tearDown() {
         actions.close();
-        admin.close();
     }
 
     @Test

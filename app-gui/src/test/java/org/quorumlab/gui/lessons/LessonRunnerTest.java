@@ -18,7 +18,6 @@ import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.quorumlab.gui.admin.AdminClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,14 +33,12 @@ class LessonRunnerTest {
 
     @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
-    static AdminClient admin;
     static LessonActions actions;
     static LessonRunner runner;
 
     @BeforeAll
     static void setUp() {
-        admin = new AdminClient();
-        actions = new LessonActions(LessonSettings.fast(dir.resolve("cluster")), admin,
+        actions = new LessonActions(LessonSettings.fast(dir.resolve("cluster")),
                 RecipeDemoRunner.factory(new SplittableRandom(42)), new SplittableRandom(7));
         runner = new LessonRunner(actions, LOG::info);
     }
@@ -50,9 +47,6 @@ class LessonRunnerTest {
     static void tearDown() {
         if (actions != null) {
             actions.close();
-        }
-        if (admin != null) {
-            admin.close();
         }
     }
 

@@ -28,12 +28,13 @@ import org.quorumlab.gui.common.TaskExecutor;
 final class LiveCluster implements AutoCloseable {
 
     final TestEnsemble ensemble;
-    final AdminClient client = new AdminClient();
+    final AdminClient client;
     final TeachingViewModel vm;
     final ClusterMonitor monitor;
 
     LiveCluster(TestEnsemble ensemble) {
         this.ensemble = ensemble;
+        this.client = new AdminClient(ensemble.adminCredentials());
         this.vm = new TeachingViewModel(new AdminTeaching(client, ensemble::adminEndpoints), TaskExecutor.synchronous(),
                 System::currentTimeMillis);
         this.monitor = new ClusterMonitor(client, ensemble::adminEndpoints, TaskExecutor.synchronous(), vm);

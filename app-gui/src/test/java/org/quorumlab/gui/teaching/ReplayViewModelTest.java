@@ -13,6 +13,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.gui.admin.AdminClient;
+import org.quorumlab.launcher.admin.AdminCredentials;
 import org.quorumlab.gui.admin.ClusterEvent;
 import org.quorumlab.gui.common.TaskExecutor;
 
@@ -23,7 +24,7 @@ class ReplayViewModelTest {
     @TempDir
     Path dir;
 
-    private final AdminClient client = new AdminClient();
+    private final AdminClient client = new AdminClient(AdminCredentials.none());
 
     @AfterEach
     void closeClient() {

@@ -56,7 +56,8 @@ class TeachingScreenshotsTest {
         try (TestEnsemble e = new TestEnsemble(dir, 3).startAll(); FxTaskExecutor executor = new FxTaskExecutor(2)) {
             await().atMost(Duration.ofSeconds(60)).until(e::settled);
             TeachingTab tab = fx(() -> {
-                TeachingTab t = TeachingTab.live(new ClusterContext(e::adminEndpoints, null, e.connectString(), executor));
+                TeachingTab t = TeachingTab.live(new ClusterContext(e::adminEndpoints, e.adminCredentials(), null,
+                        e.connectString(), executor));
                 Scene scene = new Scene(t.root(), 1280, 800);
                 QuorumLabConsole.applyTheme(scene, Theme.LIGHT);
                 stage.setScene(scene);

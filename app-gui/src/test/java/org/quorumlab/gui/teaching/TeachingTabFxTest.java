@@ -45,7 +45,8 @@ class TeachingTabFxTest {
         try (TestEnsemble e = new TestEnsemble(dir, 3).startAll(); FxTaskExecutor executor = new FxTaskExecutor(2)) {
             await().atMost(Duration.ofSeconds(60)).until(e::settled);
             TeachingTab tab = fx(() -> {
-                TeachingTab t = TeachingTab.live(new ClusterContext(e::adminEndpoints, null, e.connectString(), executor));
+                TeachingTab t = TeachingTab.live(new ClusterContext(e::adminEndpoints, e.adminCredentials(), null,
+                        e.connectString(), executor));
                 stage.setScene(new Scene(t.root(), 1100, 760));
                 stage.show();
                 t.start();
@@ -75,7 +76,7 @@ class TeachingTabFxTest {
                         !vm.replay().state().held().containsKey(held.key())));
                 assertThat(fx(() -> vm.statusProperty().get())).isEqualTo("dropped " + held.describe());
                 String endpoint = e.adminEndpoints().get((int) held.from() - 1);
-                try (var client = new org.quorumlab.gui.admin.AdminClient()) {
+                try (var client = new org.quorumlab.gui.admin.AdminClient(e.adminCredentials())) {
                     assertThat(client.teaching(endpoint).path("held").findValuesAsText("id"))
                             .doesNotContain(Long.toString(held.id()));
                 }

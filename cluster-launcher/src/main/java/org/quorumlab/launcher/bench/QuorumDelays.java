@@ -1,15 +1,13 @@
 package org.quorumlab.launcher.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.Engine;
+import org.quorumlab.launcher.admin.AdminCredentials;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 
 /**
  * Reads how long quorum messages waited in each QuorumLab server before its consensus thread
@@ -19,7 +17,6 @@ final class QuorumDelays {
 
     static final String P99 = "quorumlab_quorum_queue_delay_p99_seconds";
     static final String MAX = "quorumlab_quorum_queue_delay_max_seconds";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private QuorumDelays() {
     }
@@ -29,11 +26,14 @@ final class QuorumDelays {
         if (engine != Engine.QUORUMLAB) {
             return out;
         }
+        AdminHttpClient http = new AdminHttpClient(AdminCredentials.of(cluster), Duration.ofSeconds(5));
         for (long id : cluster.members()) {
-            int admin = cluster.ports(id).admin();
+            String admin = cluster.adminEndpoint(id).orElse(null);
+            if (admin == null) {
+                continue;
+            }
             try {
-                String metrics = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + admin + "/metrics"))
-                        .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofString()).body();
+                String metrics = http.get(admin, "/metrics");
                 out.add(String.format(java.util.Locale.ROOT, "server %d: p99 %.1f ms, max %.1f ms", id, 1000 * value(metrics, P99),
                         1000 * value(metrics, MAX)));
             } catch (IOException e) {

@@ -1,90 +1,87 @@
 package org.quorumlab.launcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.admin.AdminCredentials;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 
 /**
- * The admin HTTP endpoints named by {@code --admin host:port[,host:port...]} and a small JSON
- * client for them, shared by the {@code fault}, {@code teach} and {@code events} commands. Each
- * endpoint is one server's admin port; its server id is asked from
+ * The admin endpoints and token of the {@code fault}, {@code teach} and {@code events} commands:
+ * {@code --dir D} names a launcher cluster (every member's admin port, and the token in
+ * {@code D/admin.token}); {@code --admin host:port[,host:port...]} names endpoints explicitly
+ * (then {@code --dir} only supplies the token); {@code --token T} or {@code --token-file F} give
+ * the token outright. Each endpoint is one server's admin port; its server id is asked from
  * {@code /commands/configuration} when needed.
  */
 final class AdminEndpoints {
-
-    static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private AdminEndpoints() {
     }
 
     /** One {@code host:port}; {@code port} alone means localhost. */
     record Endpoint(String host, int port) {
-        URI http(String path) {
-            return URI.create("http://" + host + ":" + port + path);
-        }
-
-        URI ws(String path) {
-            return URI.create("ws://" + host + ":" + port + path);
-        }
-
         @Override
         public String toString() {
             return host + ":" + port;
         }
     }
 
-    /** Splits {@code args} into positional arguments and the {@code --admin} list. */
-    record Args(List<String> positional, List<Endpoint> admins) {
+    /** Positional arguments, the endpoints, and the client that carries the token to them. */
+    record Args(List<String> positional, List<Endpoint> admins, AdminHttpClient client) {
     }
 
     static Args parse(String[] args, String command) {
         List<String> positional = new ArrayList<>();
-        List<Endpoint> admins = new ArrayList<>();
+        List<Endpoint> listed = new ArrayList<>();
+        Path dir = null;
+        String token = null;
+        Path tokenFile = null;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--dir")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--dir needs the cluster directory");
-                }
-                admins.addAll(fromClusterDir(java.nio.file.Path.of(args[++i])));
-            } else if (args[i].equals("--admin")) {
-                if (i + 1 >= args.length) {
-                    throw new IllegalArgumentException("--admin needs host:port[,host:port...]");
-                }
-                for (String s : args[++i].split(",")) {
-                    if (!s.isBlank()) {
-                        admins.add(endpoint(s.trim()));
+            switch (args[i]) {
+                case "--dir" -> dir = Path.of(value(args, ++i, "--dir needs the cluster directory"));
+                case "--token" -> token = value(args, ++i, "--token needs the admin token");
+                case "--token-file" -> tokenFile = Path.of(value(args, ++i, "--token-file needs a file"));
+                case "--admin" -> {
+                    for (String s : value(args, ++i, "--admin needs host:port[,host:port...]").split(",")) {
+                        if (!s.isBlank()) {
+                            listed.add(endpoint(s.trim()));
+                        }
                     }
                 }
-            } else if (args[i].startsWith("--")) {
-                positional.add(args[i]);
-            } else {
-                positional.add(args[i]);
+                default -> positional.add(args[i]);
             }
         }
-        if (admins.isEmpty()) {
+        if (dir == null && listed.isEmpty()) {
             throw new IllegalArgumentException(command + " needs --dir D (a launcher cluster) or "
                     + "--admin host:port[,host:port...] (the nodes' admin.serverPort)");
         }
-        return new Args(positional, admins);
+        if (token != null && tokenFile != null) {
+            throw new IllegalArgumentException("give the admin token once: --token or --token-file");
+        }
+        List<Endpoint> admins = listed.isEmpty() ? fromClusterDir(dir) : listed;
+        AdminCredentials credentials = token != null ? AdminCredentials.bearer(token)
+                : tokenFile != null ? AdminCredentials.fromFile(tokenFile)
+                : dir != null ? AdminCredentials.ofClusterDir(dir)
+                : AdminCredentials.none();
+        return new Args(positional, admins, new AdminHttpClient(credentials));
+    }
+
+    private static String value(String[] args, int i, String missing) {
+        if (i >= args.length || args[i].isBlank()) {
+            throw new IllegalArgumentException(missing);
+        }
+        return args[i];
     }
 
     /** Admin endpoints of every member of the launcher cluster in {@code dir}. */
-    static List<Endpoint> fromClusterDir(java.nio.file.Path dir) {
-        org.quorumlab.launcher.ClusterLauncher cluster = org.quorumlab.launcher.ClusterLauncher.attach(dir);
+    static List<Endpoint> fromClusterDir(Path dir) {
+        ClusterLauncher cluster = ClusterLauncher.attach(dir);
         List<Endpoint> out = new ArrayList<>();
         for (long id : cluster.members()) {
-            int admin = cluster.ports(id).admin();
-            if (admin > 0) {
-                out.add(new Endpoint("127.0.0.1", admin));
-            }
+            cluster.adminEndpoint(id).ifPresent(e -> out.add(endpoint(e)));
         }
         if (out.isEmpty()) {
             throw new IllegalArgumentException("the cluster in " + dir + " has no admin ports (engine without admin server)");
@@ -102,32 +99,8 @@ final class AdminEndpoints {
         }
     }
 
-    static JsonNode get(Endpoint e, String path) throws IOException, InterruptedException {
-        return send(e, HttpRequest.newBuilder(e.http(path)).GET());
-    }
-
-    static JsonNode post(Endpoint e, String path, String form) throws IOException, InterruptedException {
-        return send(e, HttpRequest.newBuilder(e.http(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
-    }
-
-    private static JsonNode send(Endpoint e, HttpRequest.Builder b) throws IOException, InterruptedException {
-        HttpResponse<String> r;
-        try {
-            r = HTTP.send(b.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (java.net.ConnectException ex) {
-            throw new IOException("cannot reach the admin port " + e + " (is the node running?)");
-        }
-        JsonNode body = JSON.readTree(r.body());
-        if (r.statusCode() != 200) {
-            throw new IOException(e + ": " + body.path("error").asText(r.body().trim()));
-        }
-        return body;
-    }
-
     /** Server id behind an admin endpoint. */
-    static long serverId(Endpoint e) throws IOException, InterruptedException {
-        return get(e, "/commands/configuration").get("server_id").asLong();
+    static long serverId(AdminHttpClient client, Endpoint e) throws IOException {
+        return client.getJson(e.toString(), "/commands/configuration").get("server_id").asLong();
     }
 }

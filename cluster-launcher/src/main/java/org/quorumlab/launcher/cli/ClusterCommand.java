@@ -12,15 +12,16 @@ import org.quorumlab.launcher.policy.LauncherActuator;
 
 /**
  * {@code quorumlab cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]
- * [--max-session-timeout MS] [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s | target:size=5]}: starts (or
- * resumes) the ensemble, waits for a quorum, prints the connect string, optionally runs an
+ * [--max-session-timeout MS] [--bind ADDR] [--autoscale load:hi=5000,lo=500,min=3,max=7 | failure:after=10s |
+ * target:size=5]}: starts (or resumes) the ensemble, its ports bound to ADDR (default 127.0.0.1, this host
+ * only), waits for a quorum, prints the connect string and the admin token's file, optionally runs an
  * auto-scaling controller that prints every decision, and runs until Ctrl-C, which stops the nodes.
  * {@code quorumlab cluster restart --dir D} restarts a stopped or crashed cluster, all nodes at once.
  */
 public final class ClusterCommand {
 
     static final Set<String> OPTIONS = Set.of("--nodes", "--dir", "--engine", "--base-port", "--max-session-timeout",
-            "--autoscale");
+            "--autoscale", "--bind");
 
     private ClusterCommand() {
     }
@@ -42,14 +43,15 @@ public final class ClusterCommand {
             if (!o.positional().isEmpty()) {
                 throw new LauncherException("unexpected argument '" + o.positional().get(0) + "'");
             }
-            launcher = ClusterLauncher.launch(o.dir(), o.intOption("--nodes", 3),
+            launcher = ClusterLauncher.open(o.dir(), o.intOption("--nodes", 3),
                     Engine.parse(o.get("--engine", "quorumlab")), o.intOption("--base-port", 0),
-                    ClusterLauncher.TICK_TIME, o.intOption("--max-session-timeout", 0));
+                    ClusterLauncher.TICK_TIME, o.intOption("--max-session-timeout", 0), o.get("--bind", null));
         } catch (LauncherException e) {
             err.println("quorumlab cluster: " + e.getMessage());
             return 2;
         }
         try {
+            launcher.startAll();
             launcher.awaitQuorum(ClusterLauncher.DEFAULT_TIMEOUT);
         } catch (LauncherException e) {
             err.println("quorumlab cluster: " + e.getMessage());
@@ -58,6 +60,8 @@ public final class ClusterCommand {
         }
         StatusCommand.print(launcher, out);
         out.println("connect: " + launcher.connectString());
+        out.println("admin token: " + launcher.dir().resolve("admin.token") + " (quorumlab fault|teach|events --dir "
+                + launcher.dir() + ")");
         if (autoscale != null) {
             AutoScaler scaler = new AutoScaler(autoscale, new LauncherActuator(launcher));
             scaler.addListener(event -> out.println("autoscale: " + event.describe()));

@@ -2,7 +2,6 @@ package org.quorumlab.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -14,10 +13,12 @@ import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import org.quorumlab.launcher.admin.AdminHttpClient;
+import org.quorumlab.launcher.admin.AdminRefusedException;
 import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 
 /**
- * {@code quorumlab events --admin host:port[,...] [--json] [--no-load]}: subscribes to every listed
+ * {@code quorumlab events (--dir D | --admin host:port[,...]) [--json] [--no-load]}: subscribes to every listed
  * node's {@code /events} WebSocket and prints one line per event, e.g.
  * {@code 12:00:01.234 [2] StateChanged from=FOLLOWING to=LOOKING reason=...}, until Ctrl-C or
  * until every stream has closed. Schema: docs/events.md.
@@ -25,7 +26,7 @@ import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 public final class EventsCommand {
 
     static final String USAGE = """
-            usage: quorumlab events (--dir D | --admin host:port[,host:port...]) [--json] [--no-load]
+            usage: quorumlab events (--dir D | --admin host:port[,host:port...]) [--token T | --token-file F] [--json] [--no-load]
               --json      print the raw JSON lines
               --no-load   hide the once-per-second LoadSample events
             """;
@@ -48,14 +49,16 @@ public final class EventsCommand {
                 throw new IllegalArgumentException("unexpected argument '" + p + "'\n" + USAGE);
             }
         }
-        HttpClient http = HttpClient.newHttpClient();
         CountDownLatch open = new CountDownLatch(a.admins().size());
         List<WebSocket> sockets = new ArrayList<>();
         for (Endpoint e : a.admins()) {
             try {
-                sockets.add(http.newWebSocketBuilder().buildAsync(e.ws("/events"),
-                        new Printer(out, err, e, json, noLoad, open)).get(10, TimeUnit.SECONDS));
+                sockets.add(a.client().events(e.toString(), new Printer(out, err, e, json, noLoad, open))
+                        .get(10, TimeUnit.SECONDS));
             } catch (java.util.concurrent.ExecutionException ex) {
+                if (ex.getCause() instanceof AdminRefusedException refused) {
+                    throw refused; // a bad token: one line, exit 2
+                }
                 err.println("quorumlab events: cannot subscribe to " + e + ": " + ex.getCause().getMessage());
                 open.countDown();
             }
@@ -110,7 +113,7 @@ public final class EventsCommand {
                 String line = partial.toString();
                 partial.setLength(0);
                 try {
-                    JsonNode e = AdminEndpoints.JSON.readTree(line);
+                    JsonNode e = AdminHttpClient.JSON.readTree(line);
                     if (!(noLoad && "LoadSample".equals(e.path("type").asText()))) {
                         synchronized (out) {
                             out.println(json ? line : format(e));

@@ -2,13 +2,12 @@ package org.quorumlab.launcher.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 
 /**
- * {@code quorumlab fault partition|drop|delay|heal|show ... --admin host:port[,...]}: fault
+ * {@code quorumlab fault partition|drop|delay|heal|show ... (--dir D | --admin host:port[,...] --token T)}: fault
  * injection through the nodes' admin API, inside QuorumLab's transport (no root needed).
  * Partition and heal go to every listed node (each cuts its own outgoing links); {@code A->B}
  * faults change node A's link to B and so go to A's admin port.
@@ -16,12 +15,13 @@ import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 public final class FaultCommand {
 
     static final String USAGE = """
-            usage: quorumlab fault <action> (--dir D | --admin host:port[,host:port...])
+            usage: quorumlab fault <action> (--dir D | --admin host:port[,host:port...]) [--token T | --token-file F]
               partition 1,2|3     nodes 1,2 and node 3 stop hearing each other (send to every node)
               drop 1->2 30%       node 1 drops 30% of its messages to node 2
               delay 2->3 200ms    node 2 delays its messages to node 3 by 200 ms
               heal                remove every fault on the listed nodes
               show                print the faults active on the listed nodes
+            --dir D reads the admin token from D/admin.token; with --admin give it with --token or --token-file
             """;
 
     private FaultCommand() {
@@ -39,29 +39,30 @@ public final class FaultCommand {
             case "partition" -> {
                 String groups = arg(p, 1, "partition needs groups like 1,2|3");
                 for (Endpoint e : a.admins()) {
-                    print(out, e, AdminEndpoints.post(e, "/faults/partition", "groups=" + encode(groups)));
+                    print(out, e, a.client().post(e.toString(), "/faults/partition", Map.of("groups", groups)));
                 }
             }
             case "drop" -> {
                 Link l = Link.parse(arg(p, 1, "drop needs A->B"));
                 String percent = arg(p, 2, "drop needs a percentage, e.g. 30%").replace("%", "");
-                Endpoint e = find(a.admins(), l.from());
-                print(out, e, AdminEndpoints.post(e, "/faults/drop", "to=" + l.to() + "&percent=" + encode(percent)));
+                Endpoint e = find(a, l.from());
+                print(out, e, a.client().post(e.toString(), "/faults/drop",
+                        Map.of("to", Long.toString(l.to()), "percent", percent)));
             }
             case "delay" -> {
                 Link l = Link.parse(arg(p, 1, "delay needs A->B"));
                 String ms = arg(p, 2, "delay needs a duration, e.g. 200ms").replace("ms", "");
-                Endpoint e = find(a.admins(), l.from());
-                print(out, e, AdminEndpoints.post(e, "/faults/delay", "to=" + l.to() + "&ms=" + encode(ms)));
+                Endpoint e = find(a, l.from());
+                print(out, e, a.client().post(e.toString(), "/faults/delay", Map.of("to", Long.toString(l.to()), "ms", ms)));
             }
             case "heal" -> {
                 for (Endpoint e : a.admins()) {
-                    print(out, e, AdminEndpoints.post(e, "/faults/heal", ""));
+                    print(out, e, a.client().post(e.toString(), "/faults/heal", Map.of()));
                 }
             }
             case "show" -> {
                 for (Endpoint e : a.admins()) {
-                    print(out, e, AdminEndpoints.get(e, "/faults"));
+                    print(out, e, a.client().getJson(e.toString(), "/faults"));
                 }
             }
             default -> {
@@ -88,13 +89,13 @@ public final class FaultCommand {
         }
     }
 
-    private static Endpoint find(List<Endpoint> admins, long serverId) throws Exception {
-        for (Endpoint e : admins) {
-            if (AdminEndpoints.serverId(e) == serverId) {
+    private static Endpoint find(AdminEndpoints.Args a, long serverId) throws Exception {
+        for (Endpoint e : a.admins()) {
+            if (AdminEndpoints.serverId(a.client(), e) == serverId) {
                 return e;
             }
         }
-        throw new IllegalArgumentException("none of the --admin endpoints " + admins + " is server " + serverId
+        throw new IllegalArgumentException("none of the --admin endpoints " + a.admins() + " is server " + serverId
                 + "; list server " + serverId + "'s admin port");
     }
 
@@ -103,10 +104,6 @@ public final class FaultCommand {
             throw new IllegalArgumentException(missing);
         }
         return p.get(i);
-    }
-
-    private static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     private static void print(PrintStream out, Endpoint e, JsonNode state) {

@@ -3,6 +3,7 @@ package org.quorumlab.launcher.cli;
 import java.io.PrintStream;
 import java.util.Set;
 import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.LauncherException;
 import org.quorumlab.launcher.NodeStatus;
 
@@ -16,7 +17,8 @@ public final class StatusCommand {
         try {
             CliOptions o = CliOptions.parse(args, Set.of("--dir"));
             ClusterLauncher launcher = ClusterLauncher.attach(o.dir());
-            out.println(launcher.engine().cliName() + " cluster in " + launcher.dir());
+            out.println(launcher.engine().cliName() + " cluster in " + launcher.dir() + ", ports on "
+                    + launcher.bindAddress());
             print(launcher, out);
             out.println("connect: " + launcher.connectString());
             return 0;
@@ -26,14 +28,21 @@ public final class StatusCommand {
         }
     }
 
+    /**
+     * One line per node. The ELECTION column is shown for ZooKeeper clusters only: QuorumLab nodes
+     * elect over the quorum port and have no election port.
+     */
     static void print(ClusterLauncher launcher, PrintStream out) {
-        out.printf("%-4s %-8s %-12s %-7s %-7s %-8s %-7s %s%n", "ID", "PID", "MODE", "CLIENT", "QUORUM", "ELECTION",
-                "ADMIN", "MEMBER");
+        boolean election = launcher.engine() == Engine.ZOOKEEPER;
+        out.printf("%-4s %-8s %-12s %-7s %-7s %s%-7s %s%n", "ID", "PID", "MODE", "CLIENT", "QUORUM",
+                election ? String.format("%-8s ", "ELECTION") : "", "ADMIN", "MEMBER");
         java.util.SortedSet<Long> observers = launcher.observers();
         for (NodeStatus n : launcher.status()) {
-            out.printf("%-4d %-8s %-12s %-7d %-7d %-8d %-7s %s%n", n.id(), n.alive() ? Long.toString(n.pid()) : "-",
-                    n.mode(), n.ports().client(), n.ports().quorum(), n.ports().election(),
-                    n.ports().admin() > 0 ? Integer.toString(n.ports().admin()) : "-", !n.member() ? "no" : observers.contains(n.id()) ? "observer" : "yes");
+            out.printf("%-4d %-8s %-12s %-7d %-7d %s%-7s %s%n", n.id(), n.alive() ? Long.toString(n.pid()) : "-",
+                    n.mode(), n.ports().client(), n.ports().quorum(),
+                    election ? String.format("%-8d ", n.ports().election()) : "",
+                    n.ports().admin() > 0 ? Integer.toString(n.ports().admin()) : "-",
+                    !n.member() ? "no" : observers.contains(n.id()) ? "observer" : "yes");
         }
     }
 }

@@ -7,6 +7,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 
 /**
@@ -20,7 +22,7 @@ public final class TeachCommand {
 
     static final int MAX_FACTOR = 1000;
     static final String USAGE = """
-            usage: quorumlab teach <action> (--dir D | --admin host:port[,host:port...])
+            usage: quorumlab teach <action> (--dir D | --admin host:port[,host:port...]) [--token T | --token-file F]
               state          speed, pause state and held messages of every listed node
               speed N        slow motion, N = 1..1000 (1 = real time): each quorum message waits
                              (N-1)*10 ms and the consensus clock runs N times slower
@@ -29,6 +31,7 @@ public final class TeachCommand {
               step           deliver the oldest held message across the listed nodes
               release ID     deliver held message ID now (S:ID = message ID of server S)
               drop ID        discard held message ID; its receiver never sees it
+            --dir D reads the admin token from D/admin.token; with --admin give it with --token or --token-file
             """;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
@@ -46,35 +49,35 @@ public final class TeachCommand {
         String action = p.isEmpty() ? "" : p.get(0);
         switch (action) {
             case "state" -> {
-                for (Node n : nodes(a.admins())) {
+                for (Node n : nodes(a)) {
                     printState(out, n, n.state());
                 }
             }
             case "speed" -> {
                 int factor = parseFactor(arg(p, 1, "speed needs a factor N = 1..1000"));
-                for (Node n : nodes(a.admins())) {
-                    printState(out, n, AdminEndpoints.post(n.endpoint(), "/teaching/speed", "factor=" + factor));
+                for (Node n : nodes(a)) {
+                    printState(out, n, n.post("/teaching/speed", Map.of("factor", Integer.toString(factor))));
                 }
             }
             case "pause", "resume" -> {
-                for (Node n : nodes(a.admins())) {
-                    printState(out, n, AdminEndpoints.post(n.endpoint(), "/teaching/" + action, ""));
+                for (Node n : nodes(a)) {
+                    printState(out, n, n.post("/teaching/" + action, Map.of()));
                 }
             }
             case "step" -> {
-                Held oldest = oldest(nodes(a.admins()));
+                Held oldest = oldest(nodes(a));
                 if (oldest == null) {
                     err.println("quorumlab teach step: nothing held on any listed node");
                     return 1;
                 }
-                JsonNode released = AdminEndpoints.post(oldest.node().endpoint(), "/teaching/release",
-                        "id=" + oldest.message().get("id").asLong());
+                JsonNode released = oldest.node().post("/teaching/release",
+                        Map.of("id", Long.toString(oldest.message().get("id").asLong())));
                 out.println("released " + describe(oldest.node(), released.get("released")));
             }
             case "release", "drop" -> {
-                Held target = find(nodes(a.admins()), arg(p, 1, action + " needs a message id (ID or SERVER:ID)"));
-                JsonNode result = AdminEndpoints.post(target.node().endpoint(), "/teaching/" + action,
-                        "id=" + target.message().get("id").asLong());
+                Held target = find(nodes(a), arg(p, 1, action + " needs a message id (ID or SERVER:ID)"));
+                JsonNode result = target.node().post("/teaching/" + action,
+                        Map.of("id", Long.toString(target.message().get("id").asLong())));
                 out.println((action.equals("drop") ? "dropped " : "released ")
                         + describe(target.node(), result.get(action.equals("drop") ? "dropped" : "released")));
             }
@@ -87,10 +90,14 @@ public final class TeachCommand {
         return 0;
     }
 
-    /** One admin endpoint and the server id behind it. */
-    record Node(Endpoint endpoint, long serverId) {
+    /** One admin endpoint, the server id behind it, and the client that reaches it with the token. */
+    record Node(Endpoint endpoint, long serverId, AdminHttpClient client) {
         JsonNode state() throws Exception {
-            return AdminEndpoints.get(endpoint, "/teaching");
+            return client.getJson(endpoint.toString(), "/teaching");
+        }
+
+        JsonNode post(String path, Map<String, String> params) throws Exception {
+            return client.post(endpoint.toString(), path, params);
         }
     }
 
@@ -110,10 +117,10 @@ public final class TeachCommand {
         throw new IllegalArgumentException("speed must be an integer 1..1000 (1 = real time), got '" + s + "'");
     }
 
-    private static List<Node> nodes(List<Endpoint> admins) throws Exception {
+    private static List<Node> nodes(AdminEndpoints.Args a) throws Exception {
         List<Node> out = new ArrayList<>();
-        for (Endpoint e : admins) {
-            out.add(new Node(e, AdminEndpoints.serverId(e)));
+        for (Endpoint e : a.admins()) {
+            out.add(new Node(e, AdminEndpoints.serverId(a.client(), e), a.client()));
         }
         return out;
     }

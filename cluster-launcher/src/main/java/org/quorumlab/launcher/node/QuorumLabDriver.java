@@ -15,7 +15,8 @@ import org.quorumlab.launcher.state.SuperDigest;
 /**
  * Runs {@code quorumlab server zoo.cfg --parent-pid P}. The node keeps its live membership in
  * {@code data/zoo.cfg.dynamic}; the launcher still rewrites zoo.cfg after every membership change
- * so a node whose data directory was wiped restarts with the current ensemble.
+ * so a node whose data directory was wiped restarts with the current ensemble. Every port binds
+ * the cluster's bind address, and the admin API's token is the cluster's {@code admin.token}.
  */
 final class QuorumLabDriver implements EngineDriver {
 
@@ -39,6 +40,8 @@ final class QuorumLabDriver implements EngineDriver {
         b.append("superDigest=").append(SuperDigest.digest(state.superPassword())).append('\n');
         if (p.admin() > 0) {
             b.append("admin.serverPort=").append(p.admin()).append('\n');
+            b.append("admin.serverAddress=").append(state.bindAddress()).append('\n');
+            b.append("admin.tokenFile=").append(layout.adminTokenFile()).append('\n');
         }
         for (long m : ensemble) {
             b.append(state.serverLine(m)).append('\n');

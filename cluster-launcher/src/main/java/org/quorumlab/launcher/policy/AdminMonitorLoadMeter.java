@@ -1,19 +1,14 @@
 package org.quorumlab.launcher.policy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,14 +22,14 @@ import org.slf4j.LoggerFactory;
 public final class AdminMonitorLoadMeter implements LoadMeter {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminMonitorLoadMeter.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final LongFunction<Optional<InetSocketAddress>> adminAddress;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final AdminHttpClient admin;
     private final Map<Long, long[]> last = new HashMap<>();
 
-    public AdminMonitorLoadMeter(LongFunction<Optional<InetSocketAddress>> adminAddress) {
+    public AdminMonitorLoadMeter(LongFunction<Optional<InetSocketAddress>> adminAddress, AdminHttpClient admin) {
         this.adminAddress = adminAddress;
+        this.admin = admin;
     }
 
     @Override
@@ -65,21 +60,13 @@ public final class AdminMonitorLoadMeter implements LoadMeter {
         return new Reading(total, rates);
     }
 
-    private Optional<Long> packetsReceived(InetSocketAddress admin) {
-        URI uri = URI.create("http://" + admin.getHostString() + ":" + admin.getPort() + "/commands/monitor");
+    private Optional<Long> packetsReceived(InetSocketAddress address) {
+        String endpoint = address.getHostString() + ":" + address.getPort();
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                return Optional.empty();
-            }
-            JsonNode n = JSON.readTree(r.body()).get("packets_received");
+            JsonNode n = admin.getJson(endpoint, "/commands/monitor").get("packets_received");
             return n == null || !n.canConvertToLong() ? Optional.empty() : Optional.of(n.asLong());
         } catch (IOException e) {
-            LOG.debug("No monitor reading from {}: {}", uri, e.toString());
-            return Optional.empty();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            LOG.debug("No monitor reading from {}: {}", endpoint, e.toString());
             return Optional.empty();
         }
     }

@@ -1,5 +1,6 @@
 package org.quorumlab.launcher.policy;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
+import org.quorumlab.launcher.admin.AdminHttpClient;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -45,11 +47,12 @@ public final class AutoScaler implements AutoCloseable {
 
     /**
      * The controller the CLI builds: load is read from each member's admin
-     * {@code /commands/monitor} (addresses from {@link ClusterActuator#adminAddress}), time is the
+     * {@code /commands/monitor} (addresses and token from {@link ClusterActuator}), time is the
      * wall clock.
      */
     public AutoScaler(AutoScalerSpec spec, ClusterActuator actuator) {
-        this(spec, actuator, new AdminMonitorLoadMeter(actuator::adminAddress), System::currentTimeMillis);
+        this(spec, actuator, new AdminMonitorLoadMeter(actuator::adminAddress,
+                new AdminHttpClient(actuator.adminCredentials(), Duration.ofSeconds(2))), System::currentTimeMillis);
     }
 
     /** With a chosen load meter (e.g. a {@link LoadSampleMeter}) and clock (tests). */

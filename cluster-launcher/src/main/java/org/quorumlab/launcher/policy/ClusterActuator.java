@@ -3,6 +3,7 @@ package org.quorumlab.launcher.policy;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
+import org.quorumlab.launcher.admin.AdminCredentials;
 
 /**
  * What the {@link AutoScaler} needs from a cluster: observe its members, change membership one
@@ -24,6 +25,11 @@ public interface ClusterActuator {
     /** Address of member {@code id}'s admin HTTP server, if it has one (for {@link AdminMonitorLoadMeter}). */
     default Optional<InetSocketAddress> adminAddress(long id) {
         return Optional.empty();
+    }
+
+    /** The token the admin servers expect (the cluster's {@code admin.token}), or none. */
+    default AdminCredentials adminCredentials() {
+        return AdminCredentials.none();
     }
 
     /** Number of voting members. */

@@ -8,6 +8,7 @@ import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.LauncherException;
 import org.quorumlab.launcher.MembershipChange;
 import org.quorumlab.launcher.NodePorts;
+import org.quorumlab.launcher.admin.AdminCredentials;
 
 /** {@link ClusterActuator} over a {@link ClusterLauncher}'s public API (owned or attached). */
 public final class LauncherActuator implements ClusterActuator {
@@ -44,8 +45,13 @@ public final class LauncherActuator implements ClusterActuator {
         } catch (LauncherException e) {
             return Optional.empty();
         }
-        return p.admin() > 0 ? Optional.of(new InetSocketAddress("127.0.0.1", p.admin()))
+        return p.admin() > 0 ? Optional.of(InetSocketAddress.createUnresolved(launcher.host(), p.admin()))
                 : Optional.empty();
+    }
+
+    @Override
+    public AdminCredentials adminCredentials() {
+        return AdminCredentials.of(launcher);
     }
 
     private static MembershipOutcome outcome(MembershipChange c) {

@@ -6,6 +6,7 @@
  * {@link org.quorumlab.launcher.policy.ClusterActuator} and applies one decision at a time.
  * Policies and observations import only the JDK; the controller, meters and
  * {@link org.quorumlab.launcher.policy.LauncherActuator} may import {@code org.quorumlab.launcher}
- * (public API only), {@code org.quorumlab.launcher.load} and Jackson. Never the engine or the CLI.
+ * (public API only), {@code org.quorumlab.launcher.load}, {@code org.quorumlab.launcher.admin} (the admin
+ * client) and Jackson. Never the engine or the CLI.
  */
 package org.quorumlab.launcher.policy;

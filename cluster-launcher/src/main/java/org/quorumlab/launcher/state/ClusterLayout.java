@@ -14,6 +14,14 @@ public record ClusterLayout(Path dir) {
         return dir.resolve("cluster.properties");
     }
 
+    /**
+     * The cluster's admin API bearer token, mode 0600; every QuorumLab node's zoo.cfg names it as
+     * {@code admin.tokenFile}, and the CLI and console read it from here.
+     */
+    public Path adminTokenFile() {
+        return dir.resolve("admin.token");
+    }
+
     /** PID of the launcher process that owns the nodes (they exit when it dies). */
     public Path launcherPidFile() {
         return dir.resolve("launcher.pid");

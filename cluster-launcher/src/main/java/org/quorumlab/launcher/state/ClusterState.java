@@ -15,15 +15,25 @@ import org.quorumlab.launcher.NodePorts;
  *
  * @param maxSessionTimeout the longest session timeout the servers grant, in ms; 0 leaves each
  *                  engine's default (20 ticks)
+ * @param bindAddress the address every node's client and admin ports bind ({@code --bind}, default
+ *                  127.0.0.1); the quorum ports bind it too unless it is the wildcard, then loopback
+ *                  (all members run on this host)
  * @param nodes   ports of every node created in this directory (members and removed ones)
  * @param members   ids in the ensemble's current configuration (voters and observers), as last committed
  *                  through the launcher
  * @param observers the members that are observers (non-voting)
  */
-public record ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String superPassword,
-        long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members, SortedSet<Long> observers) {
+public record ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String bindAddress,
+        String superPassword, long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members,
+        SortedSet<Long> observers) {
+
+    /** Where a cluster's ports listen unless {@code --bind} says otherwise: this host only. */
+    public static final String DEFAULT_BIND = "127.0.0.1";
 
     public ClusterState {
+        if (bindAddress.isBlank() || bindAddress.contains(":") || bindAddress.contains(",")) {
+            throw new LauncherException("bind address '" + bindAddress + "' must be an IPv4 address or a host name");
+        }
         if (maxSessionTimeout != 0 && maxSessionTimeout < 2 * tickTime) {
             throw new LauncherException("maxSessionTimeout " + maxSessionTimeout + " ms is shorter than two ticks ("
                     + 2 * tickTime + " ms)");
@@ -44,9 +54,15 @@ public record ClusterState(Engine engine, int basePort, int tickTime, int maxSes
     }
 
     /** A cluster without observers. */
-    public ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String superPassword,
-            long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members) {
-        this(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, members, new TreeSet<>());
+    public ClusterState(Engine engine, int basePort, int tickTime, int maxSessionTimeout, String bindAddress,
+            String superPassword, long nextId, Map<Long, NodePorts> nodes, SortedSet<Long> members) {
+        this(engine, basePort, tickTime, maxSessionTimeout, bindAddress, superPassword, nextId, nodes, members,
+                new TreeSet<>());
+    }
+
+    /** Where clients, peers and the launcher reach the nodes: the bind address, or loopback for the wildcard. */
+    public String host() {
+        return bindAddress.equals("0.0.0.0") ? "127.0.0.1" : bindAddress;
     }
 
     /** The voting members: members that are not observers. */
@@ -67,8 +83,7 @@ public record ClusterState(Engine engine, int basePort, int tickTime, int maxSes
     public ClusterState withNode(long id, NodePorts ports) {
         Map<Long, NodePorts> n = new TreeMap<>(nodes);
         n.put(id, ports);
-        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, Math.max(nextId, id + 1),
-                n, members, observers);
+        return with(Math.max(nextId, id + 1), n, members, observers);
     }
 
     public ClusterState withoutNode(long id) {
@@ -78,33 +93,41 @@ public record ClusterState(Engine engine, int basePort, int tickTime, int maxSes
         m.remove(id);
         SortedSet<Long> o = new TreeSet<>(observers);
         o.remove(id);
-        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, n, m, o);
+        return with(nextId, n, m, o);
     }
 
     /** These members; the observers among them stay observers. */
     public ClusterState withMembers(SortedSet<Long> newMembers) {
         SortedSet<Long> o = new TreeSet<>(observers);
         o.retainAll(newMembers);
-        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, newMembers,
-                o);
+        return with(nextId, nodes, newMembers, o);
     }
 
     /** These members, of which {@code newObservers} are observers. */
     public ClusterState withMembers(SortedSet<Long> newMembers, SortedSet<Long> newObservers) {
-        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, superPassword, nextId, nodes, newMembers,
-                newObservers);
+        return with(nextId, nodes, newMembers, newObservers);
     }
 
-    /** {@code 127.0.0.1:p1,127.0.0.1:p2,...} over the members' client ports. */
+    private ClusterState with(long next, Map<Long, NodePorts> n, SortedSet<Long> m, SortedSet<Long> o) {
+        return new ClusterState(engine, basePort, tickTime, maxSessionTimeout, bindAddress, superPassword, next, n, m, o);
+    }
+
+    /** {@code host:p1,host:p2,...} over the members' client ports ({@link #host()}). */
     public String connectString() {
         StringBuilder b = new StringBuilder();
         for (long m : members) {
             if (b.length() > 0) {
                 b.append(',');
             }
-            b.append("127.0.0.1:").append(nodes.get(m).client());
+            b.append(host()).append(':').append(nodes.get(m).client());
         }
         return b.toString();
+    }
+
+    /** {@code host:adminPort} of node {@code id}, empty when its engine has no admin server. */
+    public java.util.Optional<String> adminEndpoint(long id) {
+        int admin = ports(id).admin();
+        return admin > 0 ? java.util.Optional.of(host() + ":" + admin) : java.util.Optional.empty();
     }
 
     /** The {@code maxSessionTimeout=} line of a node's zoo.cfg, or nothing for the engine's default. */
@@ -112,15 +135,20 @@ public record ClusterState(Engine engine, int basePort, int tickTime, int maxSes
         return maxSessionTimeout == 0 ? "" : "maxSessionTimeout=" + maxSessionTimeout + "\n";
     }
 
-    /** {@code server.N=127.0.0.1:quorum:election:participant;127.0.0.1:client} for one node (a member or not). */
+    /** {@code server.N=host:quorum:election:participant;bind:client} for one node (a member or not). */
     public String serverLine(long id) {
         return serverLine(id, observers.contains(id));
     }
 
-    /** {@code server.N=127.0.0.1:quorum:election:participant|observer;127.0.0.1:client}. */
+    /**
+     * {@code server.N=host:quorum:election:participant|observer;bind:client}: peers connect to (and
+     * the quorum port binds) {@link #host()}, the client port binds {@link #bindAddress()}. QuorumLab
+     * nodes have no election port (elections run over the quorum port), written as 0.
+     */
     public String serverLine(long id, boolean observer) {
         NodePorts p = ports(id);
-        return "server." + id + "=127.0.0.1:" + p.quorum() + ":" + p.election() + ":"
-                + (observer ? "observer" : "participant") + ";127.0.0.1:" + p.client();
+        int election = engine == Engine.ZOOKEEPER ? p.election() : 0;
+        return "server." + id + "=" + host() + ":" + p.quorum() + ":" + election + ":"
+                + (observer ? "observer" : "participant") + ";" + bindAddress + ":" + p.client();
     }
 }

@@ -50,7 +50,8 @@ public final class ClusterStateFile {
             SortedSet<Long> observers = ids(p.getProperty("observers", ""));
             return Optional.of(new ClusterState(Engine.parse(require(p, "engine")),
                     Integer.parseInt(require(p, "basePort")), Integer.parseInt(require(p, "tickTime")),
-                    Integer.parseInt(p.getProperty("maxSessionTimeout", "0")), require(p, "superPassword"),
+                    Integer.parseInt(p.getProperty("maxSessionTimeout", "0")),
+                    p.getProperty("bind", ClusterState.DEFAULT_BIND).trim(), require(p, "superPassword"),
                     Long.parseLong(require(p, "nextId")), nodes, members, observers));
         } catch (NumberFormatException e) {
             throw new LauncherException(file + " is corrupt: " + e.getMessage(), e);
@@ -80,6 +81,7 @@ public final class ClusterStateFile {
         if (s.maxSessionTimeout() != 0) {
             b.append("maxSessionTimeout=").append(s.maxSessionTimeout()).append('\n');
         }
+        b.append("bind=").append(s.bindAddress()).append('\n');
         b.append("superPassword=").append(s.superPassword()).append('\n');
         b.append("nextId=").append(s.nextId()).append('\n');
         b.append("members=").append(String.join(",", s.members().stream().map(String::valueOf).toList())).append('\n');

@@ -261,7 +261,7 @@ final class Nemesis {
         for (long id : launcher.members()) {
             int admin = launcher.ports(id).admin();
             if (launcher.isRunning(id) && admin > 0) {
-                faultCommand("heal", "--admin", "127.0.0.1:" + admin);
+                faultCommand("heal", "--admin", "127.0.0.1:" + admin, "--dir", launcher.dir().toString());
             }
         }
         event("healed partitions on " + launcher.members());

@@ -9,7 +9,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +26,7 @@ import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.engine.config.AdminToken;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.ServerConfigBuilder;
 import org.quorumlab.engine.node.QuorumLabServer;
@@ -84,24 +87,71 @@ class TeachCommandTest {
         }
     }
 
-    private static String teach(String... args) throws Exception {
+    @Test
+    void aWrongOrMissingTokenIsOneLineWithExitCode2AndChangesNothing() throws Exception {
+        startEnsemble();
+        String admins = servers.stream().map(s -> "127.0.0.1:" + s.adminPort()).collect(Collectors.joining(","));
+        assertOneLineError(2, "admin token rejected", "teach", "pause", "--admin", admins, "--token", "not-the-token-0000");
+        assertOneLineError(2, "admin token required", "teach", "pause", "--admin", admins);
+        assertOneLineError(2, "admin token required", "fault", "heal", "--admin", admins);
+        assertOneLineError(2, "admin token rejected", "events", "--admin", admins, "--token", "not-the-token-0000");
+        assertOneLineError(2, "no admin token: " + dir.resolve("nowhere"), "fault", "heal", "--admin", admins,
+                "--token-file", dir.resolve("nowhere").toString());
+        assertOneLineError(2, "give the admin token once", "fault", "heal", "--admin", admins, "--token", "x",
+                "--token-file", tokenFile().toString());
+        assertOneLineError(2, "--token needs the admin token", "fault", "heal", "--admin", admins, "--token");
+        assertThat(teach("state", "--admin", admins).lines()).hasSize(3).allMatch(l -> l.contains("running"));
+        assertThat(run("fault", "heal", "--admin", admins, "--token", Files.readString(tokenFile()).strip()).rc())
+                .isZero();
+    }
+
+    private record Run(int rc, String out, String err) {
+    }
+
+    private static Run run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int rc = TeachCommand.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+        int rc = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        return new Run(rc, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+
+    private static void assertOneLineError(int rc, String expected, String... args) {
+        Run r = run(args);
+        assertThat(r.rc()).as("quorumlab %s: %s", String.join(" ", args), r.err()).isEqualTo(rc);
+        assertThat(r.err()).contains(expected).startsWith("quorumlab " + args[0] + ": ");
+        assertThat(r.err().strip().lines().count()).as("one line: %s", r.err()).isEqualTo(1);
+    }
+
+    /** {@code quorumlab teach ARGS --token-file F}, F being the ensemble's token file, as a user would run it. */
+    private String teach(String... args) throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] withToken = java.util.Arrays.copyOf(args, args.length + 2);
+        withToken[args.length] = "--token-file";
+        withToken[args.length + 1] = tokenFile().toString();
+        int rc = TeachCommand.run(withToken, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8));
         assertThat(rc).as("teach %s: %s", String.join(" ", args), err).isZero();
         return out.toString(StandardCharsets.UTF_8);
     }
 
+    private Path tokenFile() {
+        return dir.resolve("admin.token");
+    }
+
     private void startEnsemble() throws IOException {
+        Files.writeString(tokenFile(), "teach-command-test-token-0123456789\n");
+        Files.setPosixFilePermissions(tokenFile(), PosixFilePermissions.fromString("rw-------"));
+        AdminToken token = AdminToken.readFrom(tokenFile());
         List<QuorumServerSpec> specs = new ArrayList<>();
         for (long id = 1; id <= 3; id++) {
-            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
+            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), false, "127.0.0.1", freePort()));
         }
         for (QuorumServerSpec s : specs) {
             ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(TICK_TIME)
                     .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
-                    .skipAcl(true).adminPort(0);
+                    .skipAcl(true).adminPort(0).adminToken(token);
             specs.forEach(b::addServer);
             servers.add(QuorumLabServer.start(b.build()));
         }

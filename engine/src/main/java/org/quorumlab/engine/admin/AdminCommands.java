@@ -162,7 +162,6 @@ final class AdminCommands {
             member.put("role", s.id() == leaderId ? "leader" : leaderId < 0 ? "unknown"
                     : s.observer() ? "observer" : "follower");
             member.put("quorum_address", s.host() + ":" + s.quorumPort());
-            member.put("election_address", s.host() + ":" + s.electionPort());
             member.put("client_address", (s.clientHost().isEmpty() ? s.host() : s.clientHost()) + ":" + s.clientPort());
             member.put("self", s.id() == view.config().serverId());
             members.add(member);

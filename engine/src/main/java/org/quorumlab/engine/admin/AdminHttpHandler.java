@@ -154,7 +154,7 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
         return out;
     }
 
-    private static Map<String, Object> error(String command, String message) {
+    static Map<String, Object> error(String command, String message) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("command", command);
         m.put("error", message);
@@ -162,6 +162,11 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
     }
 
     private static void json(ChannelHandlerContext ctx, HttpResponseStatus status, Object body) {
+        json(ctx, status, body, false);
+    }
+
+    /** Sends {@code body} as JSON and closes; {@code bearerChallenge} adds {@code WWW-Authenticate: Bearer}. */
+    static void json(ChannelHandlerContext ctx, HttpResponseStatus status, Object body, boolean bearerChallenge) {
         String text;
         try {
             text = JSON.writeValueAsString(body) + "\n";
@@ -169,17 +174,25 @@ final class AdminHttpHandler extends SimpleChannelInboundHandler<FullHttpRequest
             status = HttpResponseStatus.INTERNAL_SERVER_ERROR;
             text = "{\"error\":\"cannot encode response\"}\n";
         }
-        text(ctx, status, JSON_TYPE, text);
+        FullHttpResponse resp = response(status, JSON_TYPE, text);
+        if (bearerChallenge) {
+            resp.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"quorumlab-admin\"");
+        }
+        ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
     }
 
     private static void text(ChannelHandlerContext ctx, HttpResponseStatus status, String type, String body) {
+        ctx.writeAndFlush(response(status, type, body)).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** No CORS header: only this server's own origin may read its answers (see {@link AdminAccess}). */
+    private static FullHttpResponse response(HttpResponseStatus status, String type, String body) {
         FullHttpResponse resp = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.copiedBuffer(body, StandardCharsets.UTF_8));
         resp.headers().set(HttpHeaderNames.CONTENT_TYPE, type)
                 .setInt(HttpHeaderNames.CONTENT_LENGTH, resp.content().readableBytes())
-                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE)
-                .set(HttpHeaderNames.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
-        ctx.writeAndFlush(resp).addListener(ChannelFutureListener.CLOSE);
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        return resp;
     }
 
     @Override

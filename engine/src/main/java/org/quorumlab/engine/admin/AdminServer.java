@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.quorumlab.engine.config.AdminToken;
+import org.quorumlab.engine.config.ConfigException;
 import org.quorumlab.engine.replication.ZabHost;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * replicating and call {@link #observe} so no event is missed, then {@link #start} to bind the
  * HTTP port: {@code /commands/<name>}, {@code /metrics}, {@code /faults[/action]},
  * {@code /teaching[/action]} and the
- * {@code /events} WebSocket. Runs on its own Netty event loop, never on the pipeline thread.
+ * {@code /events} WebSocket, every request (handshakes too) first passing {@link AdminAccess}. Runs on
+ * its own Netty event loop, never on the pipeline thread.
  */
 public final class AdminServer implements AutoCloseable {
 
@@ -55,11 +58,20 @@ public final class AdminServer implements AutoCloseable {
         }
     }
 
-    /** Binds the admin port ({@code 0} = ephemeral) on all interfaces and starts the 1 s load sampler. */
-    public void start(int port) throws InterruptedException {
+    /**
+     * Binds the admin port ({@code 0} = ephemeral) on {@code address} ({@code admin.serverAddress})
+     * and starts the 1 s load sampler.
+     */
+    public void start(String address, int port) throws InterruptedException {
         AdminCommands commands = new AdminCommands(view, hub);
         FaultController faults = new FaultController(view, hub);
         TeachingController teaching = new TeachingController(view);
+        InetSocketAddress bindTo = new InetSocketAddress(address, port);
+        if (bindTo.isUnresolved()) {
+            throw new ConfigException("admin.serverAddress '" + address + "' does not resolve");
+        }
+        AdminToken token = view.config().adminToken();
+        AdminAccess access = new AdminAccess(token, bindTo.getAddress().isLoopbackAddress(), address);
         group = new NioEventLoopGroup(2, r -> {
             Thread t = new Thread(r, "admin-http-" + view.config().serverId());
             t.setDaemon(true);
@@ -74,13 +86,23 @@ public final class AdminServer implements AutoCloseable {
                     @Override
                     protected void initChannel(SocketChannel ch) {
                         ch.pipeline().addLast(new HttpServerCodec(), new HttpObjectAggregator(1 << 20),
+                                new AdminAccessHandler(access),
                                 new WebSocketServerProtocolHandler(WebSocketServerProtocolConfig.newBuilder()
                                         .websocketPath(EVENTS_PATH).checkStartsWith(true).build()),
                                 new EventSocketHandler(hub, AdminServer.this::hello),
                                 new AdminHttpHandler(view, hub, commands, faults, teaching));
                     }
                 });
-        channel = b.bind(new InetSocketAddress(port)).sync().channel();
+        try {
+            channel = b.bind(bindTo).sync().channel();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) { // a BindException, thrown by Netty without being declared
+            group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
+            group = null;
+            throw new ConfigException("cannot bind the admin server to " + address + ":" + port + " (admin.serverAddress,"
+                    + " admin.serverPort): " + e.getMessage());
+        }
         LoadSampler load = new LoadSampler(view, hub);
         sampler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "admin-load-sampler-" + view.config().serverId());
@@ -88,8 +110,12 @@ public final class AdminServer implements AutoCloseable {
             return t;
         });
         sampler.scheduleAtFixedRate(load, 1, 1, TimeUnit.SECONDS);
-        LOG.info("Admin server of {} on port {}: /commands, /metrics, /faults, /teaching, {}", view.config().serverId(),
-                port(), EVENTS_PATH);
+        LOG.info("Admin server of {} on {}:{}: /commands, /metrics, /faults, /teaching, {}; {}",
+                view.config().serverId(), address, port(), EVENTS_PATH, token == null
+                        ? "no admin.tokenFile, so it changes nothing" : "changes need the " + token);
+        if (token == null && !bindTo.getAddress().isLoopbackAddress()) {
+            LOG.warn("Admin server bound to {} without admin.tokenFile: it refuses every request", address);
+        }
     }
 
     /** Bound port, or -1 if not started. */

@@ -165,8 +165,8 @@ public final class FourLetterWords {
                     .append("syncLimit=").append(c.syncLimit()).append('\n')
                     .append("electionAlg=3\n");
             if (me != null) {
-                b.append("electionPort=").append(me.electionPort()).append('\n')
-                        .append("quorumPort=").append(me.quorumPort()).append('\n')
+                // no electionPort= line: elections run over the quorum port, nothing listens on another
+                b.append("quorumPort=").append(me.quorumPort()).append('\n')
                         .append("peerType=").append(me.observer() ? 1 : 0).append('\n');
             }
             b.append("membership: \n").append(view.zab().membership().format()).append('\n');

@@ -8,8 +8,8 @@ import java.util.TreeMap;
 
 /**
  * Ensemble membership as ZooKeeper keeps it in {@code /zookeeper/config}: one
- * {@code server.N=host:quorumPort:electionPort:role;clientHost:clientPort} line per member plus
- * {@code version=<hex zxid>}. Immutable; reconfig produces a new instance.
+ * {@code server.N=host:quorumPort:0:role;clientHost:clientPort} line per member (no election port,
+ * see {@link QuorumServerSpec}) plus {@code version=<hex zxid>}. Immutable; reconfig produces a new instance.
  */
 public record DynamicConfig(long version, Map<Long, QuorumServerSpec> servers) {
 
@@ -87,8 +87,7 @@ public record DynamicConfig(long version, Map<Long, QuorumServerSpec> servers) {
     public String connectString() {
         return String.join(",", servers.values().stream()
                 .filter(s -> s.clientPort() > 0)
-                .map(s -> (s.clientHost().isEmpty() || s.clientHost().equals("0.0.0.0") ? s.host() : s.clientHost())
-                        + ":" + s.clientPort())
+                .map(s -> s.clientConnectHost() + ":" + s.clientPort())
                 .toList());
     }
 }

@@ -2,15 +2,32 @@ package org.quorumlab.engine.config;
 
 /**
  * One {@code server.N=host:quorumPort:electionPort[:role][;clientHost:clientPort]} line of zoo.cfg.
+ *
+ * <p>QuorumLab runs leader election over the quorum connection, so nothing listens on an election
+ * port. ZooKeeper's syntax (and every ZooKeeper parser reading {@code /zookeeper/config}) still
+ * needs the field, so a line with any election port parses, and QuorumLab writes it as {@code 0}
+ * wherever it advertises a member: {@code host:quorumPort:0:role;clientHost:clientPort}.
+ *
+ * @param host       address the member binds its quorum port to and that peers connect to
+ * @param clientHost address the member binds its client port to ({@code 0.0.0.0} for
+ *                   {@code ;port} alone), empty when the line names no client port
  */
-public record QuorumServerSpec(long id, String host, int quorumPort, int electionPort, boolean observer,
-        String clientHost, int clientPort) {
+public record QuorumServerSpec(long id, String host, int quorumPort, boolean observer, String clientHost,
+        int clientPort) {
 
-    /** Formats the entry the way ZooKeeper writes it into /zookeeper/config. */
+    /** What QuorumLab writes in the election-port field: there is no election port. */
+    public static final int NO_ELECTION_PORT = 0;
+
+    /** Formats the entry the way ZooKeeper writes it into /zookeeper/config (election port {@code 0}). */
     public String toConfigLine() {
         String role = observer ? "observer" : "participant";
         String client = clientPort > 0 ? ";" + clientHost + ":" + clientPort : "";
-        return "server." + id + "=" + host + ":" + quorumPort + ":" + electionPort + ":" + role + client;
+        return "server." + id + "=" + host + ":" + quorumPort + ":" + NO_ELECTION_PORT + ":" + role + client;
+    }
+
+    /** Where clients reach this member: its client host, or its quorum host when the client binds all addresses. */
+    public String clientConnectHost() {
+        return clientHost.isEmpty() || clientHost.equals("0.0.0.0") ? host : clientHost;
     }
 
     /** Parses the value part (after {@code server.N=}). */
@@ -48,8 +65,9 @@ public record QuorumServerSpec(long id, String host, int quorumPort, int electio
             }
         }
         try {
-            return new QuorumServerSpec(id, parts[0], Integer.parseInt(parts[1]), Integer.parseInt(parts[2]),
-                    observer, clientHost, clientPort);
+            int quorumPort = Integer.parseInt(parts[1]);
+            Integer.parseInt(parts[2]); // the election port: checked, then unused (see the class comment)
+            return new QuorumServerSpec(id, parts[0], quorumPort, observer, clientHost, clientPort);
         } catch (NumberFormatException e) {
             throw new ConfigException("bad port in server." + id + "=" + value);
         }

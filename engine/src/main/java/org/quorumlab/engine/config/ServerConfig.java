@@ -14,6 +14,11 @@ import java.util.List;
  * @param globalOutstandingLimit client requests this server has read and not yet answered, at most;
  *        at the bound it stops reading from client sockets (ZooKeeper's key, default 1000). One
  *        connection may hold at most a quarter of it, so one client cannot starve the others.
+ * @param adminServerAddress address the admin HTTP server binds ({@code admin.serverAddress}, default
+ *        127.0.0.1: reachable from this host only)
+ * @param adminToken the bearer token every admin request that changes state must carry (and, when the
+ *        admin server is bound beyond loopback, every request), read from {@code admin.tokenFile};
+ *        null when none is configured, and then the admin API changes nothing
  * @param fourLetterWords {@code 4lw.commands.whitelist}: the four-letter words answered (ZooKeeper's default:
  *        {@code srvr} only)
  * @param snapRetainCount {@code autopurge.snapRetainCount}: snapshots an autopurge keeps, at least
@@ -47,6 +52,8 @@ public record ServerConfig(
         int initLimit,
         int syncLimit,
         int adminPort,
+        String adminServerAddress,
+        AdminToken adminToken,
         int globalOutstandingLimit,
         FourLetterWordWhitelist fourLetterWords,
         int snapRetainCount,
@@ -74,6 +81,9 @@ public record ServerConfig(
         }
         if (juteMaxBuffer <= 0) {
             throw new ConfigException("jute.maxbuffer must be positive");
+        }
+        if (adminServerAddress == null || adminServerAddress.isBlank()) {
+            throw new ConfigException("admin.serverAddress must not be empty");
         }
         if (globalOutstandingLimit < 1) {
             throw new ConfigException("globalOutstandingLimit must be positive");

@@ -8,6 +8,9 @@ import java.util.List;
 /** Mutable builder for {@link ServerConfig}; session timeout bounds default to 2× and 20× tickTime. */
 public final class ServerConfigBuilder {
 
+    /** The admin server listens on this host only unless {@code admin.serverAddress} says otherwise. */
+    public static final String DEFAULT_ADMIN_ADDRESS = "127.0.0.1";
+
     private long serverId = 1;
     private String clientPortAddress = "0.0.0.0";
     private int clientPort = 2181;
@@ -26,6 +29,8 @@ public final class ServerConfigBuilder {
     private int initLimit = 10;
     private int syncLimit = 5;
     private int adminPort = -1;
+    private String adminServerAddress = DEFAULT_ADMIN_ADDRESS;
+    private AdminToken adminToken;
     private int globalOutstandingLimit = 1000;
     private FourLetterWordWhitelist fourLetterWords = FourLetterWordWhitelist.DEFAULT;
     private int snapRetainCount = ServerConfig.MIN_SNAP_RETAIN_COUNT;
@@ -57,6 +62,8 @@ public final class ServerConfigBuilder {
         b.initLimit = c.initLimit();
         b.syncLimit = c.syncLimit();
         b.adminPort = c.adminPort();
+        b.adminServerAddress = c.adminServerAddress();
+        b.adminToken = c.adminToken();
         b.globalOutstandingLimit = c.globalOutstandingLimit();
         b.fourLetterWords = c.fourLetterWords();
         b.snapRetainCount = c.snapRetainCount();
@@ -87,6 +94,8 @@ public final class ServerConfigBuilder {
     public ServerConfigBuilder initLimit(int v) { initLimit = v; return this; }
     public ServerConfigBuilder syncLimit(int v) { syncLimit = v; return this; }
     public ServerConfigBuilder adminPort(int v) { adminPort = v; return this; }
+    public ServerConfigBuilder adminServerAddress(String v) { adminServerAddress = v; return this; }
+    public ServerConfigBuilder adminToken(AdminToken v) { adminToken = v; return this; }
     public ServerConfigBuilder globalOutstandingLimit(int v) { globalOutstandingLimit = v; return this; }
     public ServerConfigBuilder fourLetterWords(FourLetterWordWhitelist v) { fourLetterWords = v; return this; }
     public ServerConfigBuilder snapRetainCount(int v) { snapRetainCount = v; return this; }
@@ -103,8 +112,8 @@ public final class ServerConfigBuilder {
         int max = maxSessionTimeout < 0 ? 20 * tickTime : maxSessionTimeout;
         return new ServerConfig(serverId, clientPortAddress, clientPort, dataDir, tickTime, min, max,
                 maxClientCnxns, juteMaxBuffer, extendedTypesEnabled, superDigest, skipAcl, snapCount,
-                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, globalOutstandingLimit,
-                fourLetterWords, snapRetainCount, purgeInterval, enforceQuota, warnings, servers, tls,
-                purgeAfterSnapshot);
+                containerCheckIntervalMs, reconfigEnabled, initLimit, syncLimit, adminPort, adminServerAddress,
+                adminToken, globalOutstandingLimit, fourLetterWords, snapRetainCount, purgeInterval, enforceQuota,
+                warnings, servers, tls, purgeAfterSnapshot);
     }
 }

@@ -72,7 +72,7 @@ public final class ZooCfgParser {
             // AdminServer
             "admin.rateLimiterIntervalInMS", "admin.snapshot.enabled", "admin.restore.enabled",
             "admin.needClientAuth", "admin.forceHttps", "admin.portUnification", "admin.enableServer",
-            "admin.serverAddress", "admin.idleTimeout", "admin.commandURL",
+            "admin.idleTimeout", "admin.commandURL",
             // QuorumPeerConfig keys the guide does not list
             "peerType", "dynamicConfigFile", "portUnification", "quorum.cnxn.threads.size", "oraclePath");
 
@@ -159,6 +159,9 @@ public final class ZooCfgParser {
             case "initLimit" -> b.initLimit(Integer.parseInt(value));
             case "syncLimit" -> b.syncLimit(Integer.parseInt(value));
             case "admin.serverPort" -> b.adminPort(Integer.parseInt(value));
+            case "admin.serverAddress" -> b.adminServerAddress(value);
+            case "admin.tokenFile" -> b.adminToken(AdminToken.readFrom(baseDir == null ? Path.of(value)
+                    : baseDir.resolve(value)));
             case "globalOutstandingLimit" -> b.globalOutstandingLimit(Integer.parseInt(value));
             case "4lw.commands.whitelist" -> b.fourLetterWords(fourLetterWords(b, value, where));
             case "autopurge.snapRetainCount" -> b.snapRetainCount(snapRetainCount(b, Integer.parseInt(value), where));

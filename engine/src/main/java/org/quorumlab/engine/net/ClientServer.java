@@ -37,6 +37,7 @@ public final class ClientServer implements AutoCloseable {
     private volatile ServerView view;
     private volatile ServerStats stats;
     private volatile Admission admission;
+    private final java.util.concurrent.atomic.AtomicBoolean closed = new java.util.concurrent.atomic.AtomicBoolean();
     private final int globalOutstandingLimit;
     private final int outstandingPerConnection;
 
@@ -161,6 +162,9 @@ public final class ClientServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // a server that failed to start is closed by it and by its caller
+        }
         serverChannel.close().syncUninterruptibly();
         if (secureChannel != null) {
             secureChannel.close().syncUninterruptibly();

@@ -105,7 +105,12 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             scheduleAutopurge();
         }
         if (config.adminPort() >= 0) {
-            admin.start(config.adminPort());
+            try {
+                admin.start(config.adminServerAddress(), config.adminPort());
+            } catch (RuntimeException | InterruptedException e) {
+                close(); // a server whose admin API cannot be bound as configured does not run without it
+                throw e;
+            }
         }
         LOG.info("QuorumLab server {} serving clients on port {}{}{}, data in {}", config.serverId(), port(),
                 securePort() >= 0 ? " (TLS on port " + securePort() + ")" : "",
@@ -123,12 +128,13 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             // Opened before anything is bound: a wrong password or a missing store stops the start here.
             TlsConfig tls = config.tls();
             SslContext secureClientTls = tls.secureClientPort() >= 0 ? TlsContexts.clientPort(tls.client()) : null;
-            clientServer = new ClientServer(config.clientPortAddress(), clientPort(config), config.juteMaxBuffer(),
+            ClientAddress client = clientAddress(config);
+            clientServer = new ClientServer(client.host(), client.port(), config.juteMaxBuffer(),
                     config.maxClientCnxns(), config.globalOutstandingLimit(), config.outstandingLimitPerConnection(),
                     config.superDigest());
             if (secureClientTls != null) {
                 clientServer.bindSecure(tls.secureClientPortAddress() != null ? tls.secureClientPortAddress()
-                        : config.clientPortAddress(), tls.secureClientPort(), secureClientTls);
+                        : client.host(), tls.secureClientPort(), secureClientTls);
             }
             return new QuorumLabServer(config, clientServer);
         } catch (InterruptedException e) {
@@ -145,13 +151,21 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
         }
     }
 
-    /** zoo.cfg's clientPort, unless the member's own line (dynamic config first) names one. */
-    private static int clientPort(ServerConfig config) {
-        if (!config.isReplicated()) {
-            return config.clientPort();
+    /**
+     * Where the client port binds: the {@code ;clientHost:clientPort} of the member's own line
+     * (dynamic config first), else zoo.cfg's {@code clientPortAddress} and {@code clientPort}.
+     */
+    private static ClientAddress clientAddress(ServerConfig config) {
+        if (config.isReplicated()) {
+            QuorumServerSpec me = Replication.self(config, Replication.membership(config));
+            if (me.clientPort() > 0) {
+                return new ClientAddress(me.clientHost(), me.clientPort());
+            }
         }
-        QuorumServerSpec me = Replication.self(config, Replication.membership(config));
-        return me.clientPort() > 0 ? me.clientPort() : config.clientPort();
+        return new ClientAddress(config.clientPortAddress(), config.clientPort());
+    }
+
+    private record ClientAddress(String host, int port) {
     }
 
     public int port() {

@@ -71,7 +71,8 @@ final class Replication {
     static ZabHost host(ServerConfig config, Storage storage, GroupCommitLog log, DynamicConfig membership,
             ScheduledExecutorService timers) {
         QuorumServerSpec me = self(config, membership);
-        NettyQuorumTransport transport = new NettyQuorumTransport(config.serverId(), "0.0.0.0", me.quorumPort(),
+        // The quorum port binds the host of this member's server.N line, as ZooKeeper's does.
+        NettyQuorumTransport transport = new NettyQuorumTransport(config.serverId(), me.host(), me.quorumPort(),
                 java.util.Map.of());
         if (config.tls().sslQuorum()) {
             transport.useTls(TlsContexts.quorumServer(config.tls().quorum()),

@@ -82,11 +82,12 @@ final class AdminClient {
         return JSON.readTree(r.body());
     }
 
-    /** A POST whatever its status (for checking refusals). */
+    /** A POST with {@link AdminEnsemble#TOKEN}, whatever its status (for checking refusals). */
     static HttpResponse<String> postResponse(int adminPort, String path, String formBody)
             throws IOException, InterruptedException {
         return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + adminPort + path))
                 .timeout(Duration.ofSeconds(10)).header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Authorization", "Bearer " + AdminEnsemble.TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(formBody)).build(), HttpResponse.BodyHandlers.ofString());
     }
 

@@ -2,7 +2,9 @@ package org.quorumlab.engine.admin;
 
 import java.io.IOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.config.AdminToken;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.FourLetterWordWhitelist;
 import org.quorumlab.engine.config.ServerConfig;
@@ -20,10 +23,13 @@ import org.quorumlab.engine.node.QuorumLabServer;
 /**
  * In-process servers with their admin port enabled (ephemeral): a standalone one or an ensemble,
  * like the ensemble package's LocalEnsemble (which is package-private there and has no admin port).
+ * Every server reads its admin token from {@code admin.token} (mode 0600) in the ensemble's
+ * directory, holding {@link #TOKEN}, which {@link AdminClient} sends.
  */
 final class AdminEnsemble implements AutoCloseable {
 
     static final int TICK_TIME = 100;
+    static final String TOKEN = "admin-test-token-5f3a9c1e";
 
     final Map<Long, ServerConfig> configs = new TreeMap<>();
     final Map<Long, QuorumLabServer> servers = new TreeMap<>();
@@ -34,14 +40,15 @@ final class AdminEnsemble implements AutoCloseable {
 
     /** With a longer {@code tickTime} clients may negotiate longer sessions (up to 20 ticks). */
     AdminEnsemble(Path dir, int size, int tickTime) throws IOException {
+        AdminToken token = AdminToken.readFrom(writeTokenFile(dir.resolve("admin.token"), TOKEN));
         List<QuorumServerSpec> specs = new ArrayList<>();
         for (long id = 1; id <= size; id++) {
-            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), freePort(), false, "127.0.0.1", freePort()));
+            specs.add(new QuorumServerSpec(id, "127.0.0.1", freePort(), false, "127.0.0.1", freePort()));
         }
         for (QuorumServerSpec s : specs) {
             ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(tickTime)
                     .clientPort(s.clientPort()).dataDir(dir.resolve("node" + s.id())).initLimit(10).syncLimit(5)
-                    .skipAcl(true).adminPort(0).fourLetterWords(FourLetterWordWhitelist.ALL);
+                    .skipAcl(true).adminPort(0).adminToken(token).fourLetterWords(FourLetterWordWhitelist.ALL);
             if (size > 1) {
                 specs.forEach(b::addServer);
             } else {
@@ -97,6 +104,15 @@ final class AdminEnsemble implements AutoCloseable {
             throw new IOException("could not connect to " + connectString);
         }
         return zk;
+    }
+
+    /** Writes {@code token} to {@code file}, readable by its owner only, as the launcher does. */
+    static Path writeTokenFile(Path file, String token) throws IOException {
+        Files.createDirectories(file.getParent());
+        Files.deleteIfExists(file);
+        Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.writeString(file, token + "\n");
+        return file;
     }
 
     private static int freePort() throws IOException {

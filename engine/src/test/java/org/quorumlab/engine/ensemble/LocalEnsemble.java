@@ -40,8 +40,7 @@ final class LocalEnsemble implements AutoCloseable {
     }
 
     QuorumServerSpec newSpec(long id, boolean observer) throws IOException {
-        QuorumServerSpec s = new QuorumServerSpec(id, "127.0.0.1", reserve(id), reserve(id), observer, "127.0.0.1",
-                reserve(id));
+        QuorumServerSpec s = new QuorumServerSpec(id, "127.0.0.1", reserve(id), observer, "127.0.0.1", reserve(id));
         specs.put(id, s);
         return s;
     }
