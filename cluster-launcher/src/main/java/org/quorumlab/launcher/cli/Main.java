@@ -1,5 +1,7 @@
 package org.quorumlab.launcher.cli;
 
+import java.io.InputStream;
+import java.io.PrintStream;
 import java.util.Arrays;
 import org.quorumlab.engine.cli.DumpRestoreCommands;
 import org.quorumlab.engine.cli.ServerCommand;
@@ -40,39 +42,40 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
-    static int run(String[] args) {
+    /** Runs one command with these streams (the server and bench commands print to System.out themselves). */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
-            System.out.print(USAGE);
+            out.print(USAGE);
             return args.length == 0 ? 2 : 0;
         }
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         try {
             return switch (args[0]) {
                 case "server" -> ServerCommand.run(rest);
-                case "dump" -> DumpRestoreCommands.dump(rest, System.out);
-                case "restore" -> DumpRestoreCommands.restore(rest, System.in);
-                case "cluster" -> ClusterCommand.run(rest, System.out, System.err);
-                case "node" -> NodeCommand.run(rest, System.out, System.err);
-                case "status" -> StatusCommand.run(rest, System.out, System.err);
-                case "fault" -> FaultCommand.run(rest, System.out, System.err);
-                case "events" -> EventsCommand.run(rest, System.out, System.err);
-                case "teach" -> TeachCommand.run(rest, System.out, System.err);
-                case "load" -> LoadCommand.run(rest, System.out, System.err);
+                case "dump" -> DumpRestoreCommands.dump(rest, out);
+                case "restore" -> DumpRestoreCommands.restore(rest, in, err);
+                case "cluster" -> ClusterCommand.run(rest, out, err);
+                case "node" -> NodeCommand.run(rest, out, err);
+                case "status" -> StatusCommand.run(rest, out, err);
+                case "fault" -> FaultCommand.run(rest, out, err);
+                case "events" -> EventsCommand.run(rest, out, err);
+                case "teach" -> TeachCommand.run(rest, out, err);
+                case "load" -> LoadCommand.run(rest, out, err);
                 case "bench" -> BenchCommand.run(rest);
                 default -> {
-                    System.err.println("quorumlab: unknown command '" + args[0] + "'");
-                    System.err.print(USAGE);
+                    err.println("quorumlab: unknown command '" + args[0] + "'");
+                    err.print(USAGE);
                     yield 2;
                 }
             };
         } catch (ConfigException | IllegalArgumentException | org.quorumlab.launcher.LauncherException e) {
-            System.err.println("quorumlab " + args[0] + ": " + e.getMessage());
+            err.println("quorumlab " + args[0] + ": " + e.getMessage());
             return 2;
         } catch (Exception e) {
-            System.err.println("quorumlab " + args[0] + " failed: " + e);
+            err.println("quorumlab " + args[0] + " failed: " + e);
             return 1;
         }
     }
