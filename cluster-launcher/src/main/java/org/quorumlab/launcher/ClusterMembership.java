@@ -87,7 +87,8 @@ final class ClusterMembership {
                 }
                 NodeFiles.deleteRecursively(layout.dataDir(id));
             } else {
-                s = s.withNode(id, new PortAllocator(s.basePort()).forNode(id, s.engine() == Engine.QUORUMLAB));
+                s = s.withNode(id, new PortAllocator(s.basePort(), s.nodes().values()).forNode(id,
+                        s.engine() == Engine.QUORUMLAB));
             }
             stateFile.write(s);
             SortedSet<Long> ensemble = new TreeSet<>(s.members());

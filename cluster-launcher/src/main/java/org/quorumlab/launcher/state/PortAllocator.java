@@ -1,29 +1,63 @@
 package org.quorumlab.launcher.state;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import org.quorumlab.launcher.LauncherException;
 import org.quorumlab.launcher.NodePorts;
 
 /**
  * Ports for node {@code K}: with a base port P, client P+K-1, quorum P+100+K-1, election
- * P+200+K-1, admin P+300+K-1; with P=0, ports the OS reports free (never the same one twice
- * within this allocator).
+ * P+200+K-1, admin P+300+K-1; with P=0, free ports chosen at random between {@value #LOWEST} and
+ * the start of the OS's ephemeral port range, never one this allocator handed out before or one
+ * another node of the cluster owns.
+ *
+ * <p>Not from the ephemeral range: a node binds its ports only when it starts, and restarts keep
+ * them. A port the OS hands out for {@code bind(0)} and outgoing connections is soon taken by some
+ * other process (any client connection uses one), and the node that owns it then cannot start
+ * ({@code BindException}, seen on busy test machines). Below that range the OS never assigns a port
+ * on its own.
  */
 public final class PortAllocator {
 
     static final int STRIDE = 100;
+    /** Lowest port chosen: above the well-known and most registered service ports. */
+    static final int LOWEST = 10_000;
+    /** Start of the ephemeral range when the OS does not say (Linux's default; below IANA's 49152). */
+    static final int DEFAULT_EPHEMERAL_START = 32_768;
+    private static final Path LINUX_EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+
     private final int basePort;
+    private final int ephemeralStart;
     private final Set<Integer> handedOut = new HashSet<>();
 
     public PortAllocator(int basePort) {
+        this(basePort, List.of());
+    }
+
+    /** @param inUse ports of the cluster's other nodes (running or not), never handed out again */
+    public PortAllocator(int basePort, Collection<NodePorts> inUse) {
+        this(basePort, inUse, ephemeralStart(LINUX_EPHEMERAL_RANGE));
+    }
+
+    PortAllocator(int basePort, Collection<NodePorts> inUse, int ephemeralStart) {
         if (basePort < 0 || basePort > 65535 - 4 * STRIDE) {
             throw new LauncherException("--base-port must be 0 (free ports) or between 1 and " + (65535 - 4 * STRIDE));
         }
         this.basePort = basePort;
+        this.ephemeralStart = ephemeralStart;
+        for (NodePorts p : inUse) {
+            handedOut.addAll(List.of(p.client(), p.quorum(), p.election(), p.admin()));
+        }
     }
 
     /** Ports for node {@code id}; {@code admin} is -1 unless {@code withAdmin}. */
@@ -43,7 +77,47 @@ public final class PortAllocator {
         return new NodePorts(freePort(), freePort(), freePort(), freePort());
     }
 
+    /** The first port of the range in {@code rangeFile} ("low high"), or the default when it cannot be read. */
+    static int ephemeralStart(Path rangeFile) {
+        // one buffered read: a sysctl file answers only the first read, so Files.readString sees its first byte only
+        try (BufferedReader r = Files.newBufferedReader(rangeFile)) {
+            String line = r.readLine();
+            return Integer.parseInt(line.trim().split("\\s+")[0]);
+        } catch (IOException | RuntimeException e) {
+            return DEFAULT_EPHEMERAL_START;
+        }
+    }
+
     private int freePort() {
+        if (ephemeralStart - LOWEST < 1_000) {
+            return osAssignedPort(); // the ephemeral range covers nearly everything: nothing safer to choose from
+        }
+        // from a random start, every port of the range once: different clusters rarely meet, and a free port is
+        // found whenever one exists
+        int size = ephemeralStart - LOWEST;
+        int start = ThreadLocalRandom.current().nextInt(size);
+        for (int i = 0; i < size; i++) {
+            int port = LOWEST + (start + i) % size;
+            if (!handedOut.contains(port) && bindable(port)) {
+                handedOut.add(port);
+                return port;
+            }
+        }
+        throw new LauncherException("no free port between " + LOWEST + " and " + (ephemeralStart - 1));
+    }
+
+    /** Whether nothing listens on {@code port} on any address (the nodes bind the wildcard address). */
+    static boolean bindable(int port) {
+        try (ServerSocket s = new ServerSocket()) {
+            s.setReuseAddress(false);
+            s.bind(new InetSocketAddress(port), 1);
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private int osAssignedPort() {
         for (int attempt = 0; attempt < 50; attempt++) {
             try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
                 int port = s.getLocalPort();
