@@ -115,7 +115,7 @@ public final class ClusterLauncher implements AutoCloseable {
             int maxSessionTimeout, String bindAddress) {
         ClusterLayout layout = new ClusterLayout(dir);
         PidFile ownerFile = new PidFile(layout.launcherPidFile());
-        Optional<ProcessHandle> other = ownerFile.live().filter(h -> h.pid() != ProcessHandle.current().pid());
+        Optional<ProcessHandle> other = runningOwner(dir);
         if (other.isPresent()) {
             throw new LauncherException("the cluster in " + layout.dir() + " is already run by launcher process "
                     + other.get().pid() + "; use 'quorumlab node ...' / 'quorumlab status' or stop that launcher first");
@@ -126,6 +126,15 @@ public final class ClusterLauncher implements AutoCloseable {
         ClusterLauncher launcher = new ClusterLauncher(layout, state, true);
         launcher.adoptRunningNodes(state);
         return launcher;
+    }
+
+    /**
+     * The launcher process, other than this one, that owns {@code dir} and still runs. A {@code launcher.pid}
+     * naming a process that has exited (or a recycled PID) owns nothing.
+     */
+    public static Optional<ProcessHandle> runningOwner(Path dir) {
+        return new PidFile(new ClusterLayout(dir).launcherPidFile()).live()
+                .filter(h -> h.pid() != ProcessHandle.current().pid());
     }
 
     /** {@link #open} then {@link #startAll()}. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -52,6 +53,7 @@ public final class MainViewModel {
     private final StringProperty banner = new SimpleStringProperty("");
     private final BooleanProperty bannerVisible = new SimpleBooleanProperty();
     private final StringProperty status = new SimpleStringProperty("Not connected");
+    private final StringProperty bundledProgress = new SimpleStringProperty("");
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(Theme.LIGHT);
     private final BooleanProperty connecting = new SimpleBooleanProperty();
     private final BooleanProperty presenterMode = new SimpleBooleanProperty();
@@ -122,6 +124,34 @@ public final class MainViewModel {
     /** Sets the bundled launcher (the Cluster tab then manages it). */
     public void launcher(ClusterLauncher l) {
         this.launcher = l;
+    }
+
+    /** Progress of {@link #startBundled}: what it is doing, then its outcome. */
+    public StringProperty bundledProgressProperty() {
+        return bundledProgress;
+    }
+
+    /**
+     * Starts (or attaches to) the bundled cluster in {@code dir} in the background ({@link BundledCluster}), a new
+     * one bound to {@code bind} (null: 127.0.0.1);
+     * once a quorum answers, it becomes the managed cluster and the console connects to it as super.
+     * Progress and a failure go to {@link #bundledProgressProperty()}.
+     *
+     * @return completes with the launcher after the connection was requested, or with the failure
+     */
+    public CompletableFuture<ClusterLauncher> startBundled(Path dir, String bind) {
+        bundledProgress.set("Starting…");
+        CompletableFuture<ClusterLauncher> started = new CompletableFuture<>();
+        executor.run(() -> BundledCluster.start(dir, bind, m -> executor.onUi(() -> bundledProgress.set(m))), l -> {
+            launcher(l);
+            connect(new ConnectionSpec("bundled cluster", l.connectString(), "", "super:" + l.superPassword(),
+                    ConnectionSpec.DEFAULT_TIMEOUT_MS));
+            started.complete(l);
+        }, e -> {
+            bundledProgress.set("Could not start the bundled cluster: " + e.getMessage());
+            started.completeExceptionally(e);
+        });
+        return started;
     }
 
     /** Admin endpoints of the bundled members, or none for an external ensemble. */

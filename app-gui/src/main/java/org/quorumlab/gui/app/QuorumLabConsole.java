@@ -52,24 +52,20 @@ public final class QuorumLabConsole extends Application {
         }
     }
 
+    /** A small window shows {@link MainViewModel#startBundled}'s progress; it closes once the console connects. */
     private void startBundled(Stage owner, AppArgs args) {
         Stage progress = new Stage();
         progress.initOwner(owner);
         progress.setTitle("Starting the bundled cluster");
-        Label message = new Label("Starting…");
+        Label message = new Label();
+        message.textProperty().bind(vm.bundledProgressProperty());
         VBox box = new VBox(12, new ProgressIndicator(), message);
         box.setPadding(new Insets(24));
         Scene s = new Scene(box, 460, 160);
         applyTheme(s, vm.themeProperty().get());
         progress.setScene(s);
         progress.show();
-        executor.run(() -> BundledCluster.start(args.dir(), args.bind(), m -> executor.onUi(() -> message.setText(m))),
-                (ClusterLauncher launcher) -> {
-                    progress.close();
-                    vm.launcher(launcher);
-                    vm.connect(new ConnectionSpec("bundled cluster", launcher.connectString(), "",
-                            "super:" + launcher.superPassword(), ConnectionSpec.DEFAULT_TIMEOUT_MS));
-                }, e -> message.setText("Could not start the bundled cluster: " + e.getMessage()));
+        vm.startBundled(args.dir(), args.bind()).thenRun(() -> executor.onUi(progress::close));
     }
 
     @Override

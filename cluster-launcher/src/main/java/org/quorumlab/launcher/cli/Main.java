@@ -1,5 +1,6 @@
 package org.quorumlab.launcher.cli;
 
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.util.Arrays;
 import org.quorumlab.engine.cli.DumpRestoreCommands;
@@ -51,15 +52,22 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        System.exit(run(args, System.in, System.out, System.err));
     }
 
     static int run(String[] args) {
-        return run(args, System.out, System.err);
+        return run(args, System.in, System.out, System.err);
     }
 
-    /** Runs one command; the launcher's commands print to {@code out} and {@code err}, error lines go to {@code err}. */
     static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    /**
+     * Runs one command; the launcher's commands print to {@code out} and {@code err}, error lines go to
+     * {@code err} (the server and bench commands print to System.out themselves).
+     */
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
             out.print(USAGE);
             return args.length == 0 ? 2 : 0;
@@ -69,7 +77,7 @@ public final class Main {
             return switch (args[0]) {
                 case "server" -> ServerCommand.run(rest);
                 case "dump" -> DumpRestoreCommands.dump(rest, out);
-                case "restore" -> DumpRestoreCommands.restore(rest, System.in);
+                case "restore" -> DumpRestoreCommands.restore(rest, in, err);
                 case "cluster" -> ClusterCommand.run(rest, out, err);
                 case "node" -> NodeCommand.run(rest, out, err);
                 case "status" -> StatusCommand.run(rest, out, err);

@@ -6,7 +6,10 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
 import org.quorumlab.engine.config.ConfigException;
+import org.quorumlab.engine.node.DataDirLock;
 import org.quorumlab.engine.node.Recovery;
 import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.SnapshotInfo;
@@ -16,8 +19,13 @@ import org.quorumlab.engine.tree.DataTree;
 import org.quorumlab.engine.tree.TreeImage;
 
 /**
- * {@code quorumlab dump --data-dir D} writes the committed tree as JSON to stdout;
- * {@code quorumlab restore --data-dir D [--force] < tree.json} seeds a data dir from such a dump.
+ * {@code quorumlab dump --data-dir D} writes the committed tree as JSON to stdout (it only reads, so
+ * it works on the directory of a running server); {@code quorumlab restore --data-dir D [--force] <
+ * tree.json} seeds a data dir from such a dump.
+ *
+ * <p>Restore refuses, changing nothing: a directory that is not empty unless {@code --force} is
+ * given; a directory a running server uses, even with {@code --force}; a malformed dump, naming its
+ * line. Only a dump that reads back whole is written.
  */
 public final class DumpRestoreCommands {
 
@@ -25,7 +33,7 @@ public final class DumpRestoreCommands {
     }
 
     public static int dump(String[] args, PrintStream out) {
-        Path dir = dataDir(args);
+        Path dir = options(args, false).dataDir;
         if (!Files.exists(dir.resolve(SqliteStorage.DB_FILE_NAME))) {
             throw new ConfigException("no QuorumLab data in " + dir);
         }
@@ -35,14 +43,22 @@ public final class DumpRestoreCommands {
         return 0;
     }
 
-    public static int restore(String[] args, InputStream in) throws IOException {
-        Path dir = dataDir(args);
-        boolean force = java.util.Arrays.asList(args).contains("--force");
+    /**
+     * @param err where the one-line outcome goes
+     * @throws ConfigException when the directory is refused
+     * @throws IllegalArgumentException naming the line of a malformed dump
+     */
+    public static int restore(String[] args, InputStream in, PrintStream err) throws IOException {
+        Options o = options(args, true);
+        Path dir = o.dataDir;
+        List<String> held = entries(dir);
+        if (!o.force && !held.isEmpty()) {
+            throw new ConfigException(dir + " is not empty (" + String.join(", ", held)
+                    + "); restore replaces what a data directory holds only with --force");
+        }
         DataTree tree = TreeJson.fromJson(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-        try (Storage storage = SqliteStorage.open(dir)) {
-            if (!force && (storage.txnLog().lastZxid() != 0 || storage.snapshots().latest().isPresent())) {
-                throw new ConfigException(dir + " already holds data; use --force to replace it");
-            }
+        try (DataDirLock lock = DataDirLock.tryAcquire(dir, "restore").orElseThrow(() -> refusedInUse(dir));
+                Storage storage = SqliteStorage.open(dir)) {
             // above everything the directory held (with --force), or the old newest snapshot would be kept below
             long zxid = Math.max(Math.max(tree.lastProcessedZxid(), storage.txnLog().lastZxid()),
                     storage.snapshots().latest().map(SnapshotInfo::lastZxid).orElse(0L));
@@ -56,16 +72,53 @@ public final class DumpRestoreCommands {
             }
             storage.snapshots().retainLatest(1);
         }
-        System.err.println("restored " + tree.nodeCount() + " nodes into " + dir);
+        err.println("restored " + tree.nodeCount() + " nodes into " + dir);
         return 0;
     }
 
-    private static Path dataDir(String[] args) {
+    private static ConfigException refusedInUse(Path dir) {
+        return new ConfigException(DataDirLock.inUse(dir) + "; stop it before restoring into its data directory");
+    }
+
+    /** Up to three names in {@code dir} (sorted), with a count of the rest; empty when it is absent or empty. */
+    private static List<String> entries(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            if (Files.exists(dir)) {
+                throw new ConfigException(dir + " is not a directory");
+            }
+            return List.of();
+        }
+        List<String> names;
+        try (Stream<Path> list = Files.list(dir)) {
+            names = list.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+        if (names.size() <= 3) {
+            return names;
+        }
+        return Stream.concat(names.subList(0, 3).stream(), Stream.of((names.size() - 3) + " more")).toList();
+    }
+
+    private record Options(Path dataDir, boolean force) {
+    }
+
+    private static Options options(String[] args, boolean restore) {
+        Path dir = null;
+        boolean force = false;
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--data-dir")) {
-                return Path.of(ServerCommand.arg(args, i + 1, "--data-dir"));
+            switch (args[i]) {
+                case "--data-dir" -> dir = Path.of(ServerCommand.arg(args, ++i, "--data-dir"));
+                case "--force" -> {
+                    if (!restore) {
+                        throw new ConfigException("unknown option --force (dump only reads)");
+                    }
+                    force = true;
+                }
+                default -> throw new ConfigException("unknown option " + args[i]);
             }
         }
-        throw new ConfigException("--data-dir is required");
+        if (dir == null) {
+            throw new ConfigException("--data-dir is required");
+        }
+        return new Options(dir, force);
     }
 }

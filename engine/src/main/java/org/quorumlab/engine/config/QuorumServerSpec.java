@@ -40,36 +40,42 @@ public record QuorumServerSpec(long id, String host, int quorumPort, boolean obs
             serverPart = value.substring(0, semi).trim();
             String client = value.substring(semi + 1).trim();
             int colon = client.lastIndexOf(':');
-            try {
-                if (colon >= 0) {
-                    clientHost = client.substring(0, colon);
-                    clientPort = Integer.parseInt(client.substring(colon + 1));
-                } else {
-                    clientHost = "0.0.0.0";
-                    clientPort = Integer.parseInt(client);
-                }
-            } catch (NumberFormatException e) {
-                throw new ConfigException("bad client address '" + client + "' for server." + id);
-            }
+            clientHost = colon >= 0 ? client.substring(0, colon) : "0.0.0.0";
+            clientPort = port(id, "client", colon >= 0 ? client.substring(colon + 1) : client, 1);
         }
-        String[] parts = serverPart.split(":");
+        String[] parts = serverPart.split(":", -1);
         if (parts.length < 3 || parts.length > 4) {
-            throw new ConfigException("server." + id + " must be host:quorumPort:electionPort[:participant|observer]");
+            throw new ConfigException("server." + id + " must be host:quorumPort:electionPort[:participant|observer]"
+                    + "[;[clientHost:]clientPort], got '" + value + "'");
+        }
+        if (parts[0].isBlank()) {
+            throw new ConfigException("server." + id + " has no host in '" + value + "'");
         }
         boolean observer = false;
         if (parts.length == 4) {
             switch (parts[3]) {
                 case "observer" -> observer = true;
                 case "participant" -> observer = false;
-                default -> throw new ConfigException("unknown role '" + parts[3] + "' for server." + id);
+                default -> throw new ConfigException("unknown role '" + parts[3] + "' for server." + id
+                        + " (participant or observer)");
             }
         }
+        int quorumPort = port(id, "quorum", parts[1], 1);
+        port(id, "election", parts[2], 0); // checked, then unused (see the class comment); QuorumLab advertises 0
+        return new QuorumServerSpec(id, parts[0], quorumPort, observer, clientHost, clientPort);
+    }
+
+    private static int port(long id, String which, String text, int min) {
+        int port;
         try {
-            int quorumPort = Integer.parseInt(parts[1]);
-            Integer.parseInt(parts[2]); // the election port: checked, then unused (see the class comment)
-            return new QuorumServerSpec(id, parts[0], quorumPort, observer, clientHost, clientPort);
+            port = Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            throw new ConfigException("bad port in server." + id + "=" + value);
+            throw new ConfigException("server." + id + " has a bad " + which + " port '" + text + "'");
         }
+        if (port < min || port > 65535) {
+            throw new ConfigException("server." + id + " " + which + " port " + port + " is out of range " + min
+                    + "..65535");
+        }
+        return port;
     }
 }

@@ -55,11 +55,14 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     private final ServerStats stats = new ServerStats();
     private final ScheduledExecutorService ticker;
     private final ExecutorService snapshotWriter;
+    private final DataDirLock dataDirLock;
 
-    private QuorumLabServer(ServerConfig config, ClientServer clientServer) throws InterruptedException {
+    private QuorumLabServer(ServerConfig config, ClientServer clientServer, DataDirLock dataDirLock)
+            throws InterruptedException {
         this.config = config;
         this.clientServer = clientServer;
         config.warnings().forEach(LOG::warn);
+        this.dataDirLock = dataDirLock;
         this.storage = SqliteStorage.open(config.dataDir());
         this.snapshotWriter = Executors.newSingleThreadExecutor(daemon("snapshot-writer-" + config.serverId()));
         this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("ticker-" + config.serverId()));
@@ -120,9 +123,12 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
     /**
      * Binds the client port first, before storage is opened and recovered, so clients reconnecting
      * to a restarting server connect (and wait in the backlog) instead of being refused; then
-     * recovers and starts serving.
+     * recovers and starts serving. The data directory is locked first ({@link DataDirLock}).
+     *
+     * @throws org.quorumlab.engine.storage.StorageException if another server (or a restore) uses the data directory
      */
     public static QuorumLabServer start(ServerConfig config) {
+        DataDirLock lock = DataDirLock.acquire(config.dataDir(), "server " + config.serverId());
         ClientServer clientServer = null;
         try {
             // Opened before anything is bound: a wrong password or a missing store stops the start here.
@@ -136,17 +142,19 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
                 clientServer.bindSecure(tls.secureClientPortAddress() != null ? tls.secureClientPortAddress()
                         : client.host(), tls.secureClientPort(), secureClientTls);
             }
-            return new QuorumLabServer(config, clientServer);
+            return new QuorumLabServer(config, clientServer, lock);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             if (clientServer != null) {
                 clientServer.close();
             }
+            lock.close();
             throw new IllegalStateException("interrupted while starting the server", e);
         } catch (RuntimeException | Error e) {
             if (clientServer != null) {
                 clientServer.close();
             }
+            lock.close();
             throw e;
         }
     }
@@ -313,7 +321,11 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             Thread.currentThread().interrupt();
         }
         log.flushAndClose();
-        storage.close();
+        try {
+            storage.close();
+        } finally {
+            dataDirLock.close();
+        }
         LOG.info("QuorumLab server {} stopped", config.serverId());
     }
 

@@ -4,30 +4,32 @@ import java.io.File;
 import java.net.InetSocketAddress;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Assumptions;
 
 /**
  * A real Apache ZooKeeper 3.9.3 standalone server (ZooKeeperServer + NIOServerCnxnFactory) on an
  * ephemeral port, by default with every four-letter word enabled, for format comparisons. Its server
- * classes need metrics-core and snappy-java, which its pom marks provided; like the compat
- * package's RealZooKeeper, they run in a child-first loader over those jars from the local Maven
- * repository, and the test is skipped when they are absent. Each server has its own loader, so the
- * settings ZooKeeper reads once into static fields from system properties ({@code zookeeper.enforceQuota},
- * {@code zookeeper.4lw.commands.whitelist}) can differ from one server to the next: {@link #start(Path, Map)}
- * sets them for the server's lifetime and {@link #close()} restores them.
+ * classes need metrics-core and snappy-java, which its pom marks provided and the engine pom adds
+ * as test dependencies. They run in a child-first loader over the jars the test class path holds;
+ * when one is missing the test fails saying which, it is never skipped. Each server has its own
+ * loader, so the settings ZooKeeper reads once into static fields from system properties
+ * ({@code zookeeper.enforceQuota}, {@code zookeeper.4lw.commands.whitelist}) can differ from one
+ * server to the next: {@link #start(Path, Map)} sets them for the server's lifetime and
+ * {@link #close()} restores them.
  */
 public final class EmbeddedZooKeeper implements AutoCloseable {
 
-    private static final List<String> PROVIDED_JARS = List.of(
-            "io/dropwizard/metrics/metrics-core/4.1.12.1/metrics-core-4.1.12.1.jar",
-            "org/xerial/snappy/snappy-java/1.1.10.5/snappy-java-1.1.10.5.jar");
+    /** Classes whose jars the real server needs, one per jar. */
+    static final List<String> SERVER_JARS = List.of(
+            "org.apache.zookeeper.server.ZooKeeperServer",
+            "org.apache.jute.Record",
+            "com.codahale.metrics.MetricRegistry",
+            "org.xerial.snappy.Snappy");
 
     private final Object server;
     private final Object factory;
@@ -112,20 +114,28 @@ public final class EmbeddedZooKeeper implements AutoCloseable {
         });
     }
 
-    private static ClassLoader loader() throws Exception {
-        String repo = System.getProperty("maven.repo.local", System.getProperty("user.home") + "/.m2/repository");
-        List<URL> urls = new ArrayList<>(List.of(jarOf(org.apache.zookeeper.ZooKeeper.class),
-                jarOf(org.apache.jute.Record.class)));
-        for (String jar : PROVIDED_JARS) {
-            Path p = Path.of(repo, jar);
-            Assumptions.assumeTrue(Files.exists(p), "the real ZooKeeper server needs " + p);
-            urls.add(p.toUri().toURL());
+    private static ClassLoader loader() {
+        List<URL> urls = new ArrayList<>();
+        for (String className : SERVER_JARS) {
+            urls.add(jarOf(className));
         }
         return new ChildFirstLoader(urls.toArray(URL[]::new), EmbeddedZooKeeper.class.getClassLoader());
     }
 
-    private static URL jarOf(Class<?> c) {
-        return c.getProtectionDomain().getCodeSource().getLocation();
+    /**
+     * The class path entry holding {@code className}.
+     *
+     * @throws IllegalStateException naming the class when the test class path lacks it: the comparison with real
+     *                               ZooKeeper is then impossible, and that is a failure, not a reason to skip
+     */
+    static URL jarOf(String className) {
+        try {
+            Class<?> c = Class.forName(className, false, EmbeddedZooKeeper.class.getClassLoader());
+            return c.getProtectionDomain().getCodeSource().getLocation();
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new IllegalStateException("the real ZooKeeper server needs " + className + " on the test class path "
+                    + "(see the engine pom's test dependencies): " + e, e);
+        }
     }
 
     /** Loads ZooKeeper, jute, metrics and snappy classes from its own jars; the rest from the parent. */

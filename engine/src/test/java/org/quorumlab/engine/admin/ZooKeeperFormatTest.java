@@ -1,6 +1,7 @@
 package org.quorumlab.engine.admin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quorumlab.engine.admin.AdminClient.fourLetter;
 import static org.quorumlab.engine.admin.AdminClient.parseMntr;
 import static org.quorumlab.engine.admin.AdminClient.parseSrvr;
@@ -32,6 +33,17 @@ class ZooKeeperFormatTest {
 
     @TempDir
     Path dir;
+
+    /** Without its jars the comparison cannot run: that must fail the build, not skip the test. */
+    @Test
+    void theRealServersJarsComeFromTheTestClassPathAndAMissingOneFails() {
+        assertThat(EmbeddedZooKeeper.SERVER_JARS.stream().map(EmbeddedZooKeeper::jarOf).distinct())
+                .as("one jar per class").hasSize(EmbeddedZooKeeper.SERVER_JARS.size())
+                .allSatisfy(url -> assertThat(url.getPath()).endsWith(".jar"));
+        assertThatThrownBy(() -> EmbeddedZooKeeper.jarOf("com.codahale.metrics.NoSuchRegistry"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the real ZooKeeper server needs com.codahale.metrics.NoSuchRegistry");
+    }
 
     @Test
     void mntrAndSrvrParseTheSameOnRealZooKeeperAndQuorumLab() throws Exception {
