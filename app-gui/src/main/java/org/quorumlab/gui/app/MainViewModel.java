@@ -13,6 +13,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -57,6 +59,7 @@ public final class MainViewModel {
     private final Map<String, RecipeDemo> recipeDemos = new HashMap<>();
     private final SplittableRandom random = new SplittableRandom();
     private volatile ClusterLauncher launcher;
+    private final ReadOnlyObjectWrapper<ClusterLauncher> liveCluster = new ReadOnlyObjectWrapper<>();
 
     /** Main ViewModel; saved connections load in the background; lessons use {@code ~/.quorumlab/lesson-cluster}. */
     public MainViewModel(TaskExecutor executor, ConnectionStore store) {
@@ -121,16 +124,33 @@ public final class MainViewModel {
         this.launcher = l;
     }
 
+    /**
+     * The managed cluster the console has switched to with {@link #useCluster}, or null (nothing
+     * yet, disconnected, or connected to another ensemble). Set on the UI thread the moment the
+     * console switches, before its client session is open: the live teaching views watch the
+     * cluster through its admin API, which does not wait for a session (and a paused cluster cannot
+     * open one), so they follow this property rather than {@link #workspaceProperty()}.
+     */
+    public ReadOnlyObjectProperty<ClusterLauncher> liveClusterProperty() {
+        return liveCluster.getReadOnlyProperty();
+    }
+
     /** Admin endpoints of the bundled members, or none for an external ensemble. */
     public Supplier<List<String>> adminEndpoints() {
-        return () -> {
-            ClusterLauncher l = launcher;
-            if (l == null) {
-                return List.of();
-            }
-            return l.members().stream().map(id -> l.ports(id).admin()).filter(p -> p > 0)
-                    .map(p -> "127.0.0.1:" + p).toList();
-        };
+        return () -> endpointsOf(launcher);
+    }
+
+    /** Admin endpoints ({@code 127.0.0.1:port}) of {@code l}'s members, re-read on every call. */
+    public static Supplier<List<String>> adminEndpoints(ClusterLauncher l) {
+        return () -> endpointsOf(l);
+    }
+
+    private static List<String> endpointsOf(ClusterLauncher l) {
+        if (l == null) {
+            return List.of();
+        }
+        return l.members().stream().map(id -> l.ports(id).admin()).filter(p -> p > 0)
+                .map(p -> "127.0.0.1:" + p).toList();
     }
 
     /** Toggles presenter mode: every font of the console {@link #PRESENTER_SCALE} times larger. */
@@ -144,12 +164,15 @@ public final class MainViewModel {
     }
 
     /**
-     * Makes {@code l} (a cluster a lesson just started) the managed cluster and connects to it. The
-     * previous bundled cluster keeps running (its data is untouched) until the console exits.
+     * Makes {@code l} (the bundled cluster, or a cluster a lesson just started) the managed cluster:
+     * it becomes the {@link #liveClusterProperty() live cluster} at once, then a session to it opens
+     * in the background. A previous cluster keeps running (its data is untouched) until the console
+     * exits. UI thread.
      */
     public void useCluster(ClusterLauncher l, String name) {
         this.launcher = l;
-        connect(new ConnectionSpec(name, l.connectString(), "", "super:" + l.superPassword(),
+        liveCluster.set(l);
+        open(new ConnectionSpec(name, l.connectString(), "", "super:" + l.superPassword(),
                 ConnectionSpec.DEFAULT_TIMEOUT_MS));
     }
 
@@ -189,8 +212,20 @@ public final class MainViewModel {
         connect(spec);
     }
 
-    /** Opens a session in the background, replacing the current one. */
+    /**
+     * Opens a session in the background, replacing the current one. Another ensemble than the live
+     * cluster's leaves the live cluster (see {@link #useCluster} to switch to a managed one).
+     */
     public void connect(ConnectionSpec spec) {
+        open(spec);
+        // after the old session's views are gone, so the live views are rebuilt once, not twice
+        ClusterLauncher live = liveCluster.get();
+        if (live != null && !live.connectString().equals(spec.connectString())) {
+            liveCluster.set(null);
+        }
+    }
+
+    private void open(ConnectionSpec spec) {
         Workspace old = workspace.get();
         workspace.set(null);
         connecting.set(true);
@@ -231,10 +266,11 @@ public final class MainViewModel {
         bannerVisible.set(true);
     }
 
-    /** Closes the session (background). */
+    /** Closes the session (background) and leaves the live cluster. */
     public void disconnect() {
         Workspace old = workspace.get();
         workspace.set(null);
+        liveCluster.set(null);
         status.set("Not connected");
         if (old != null) {
             executor.run(() -> {

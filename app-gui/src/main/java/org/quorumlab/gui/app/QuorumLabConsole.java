@@ -66,9 +66,7 @@ public final class QuorumLabConsole extends Application {
         executor.run(() -> BundledCluster.start(args.dir(), m -> executor.onUi(() -> message.setText(m))),
                 (ClusterLauncher launcher) -> {
                     progress.close();
-                    vm.launcher(launcher);
-                    vm.connect(new ConnectionSpec("bundled cluster", launcher.connectString(), "",
-                            "super:" + launcher.superPassword(), ConnectionSpec.DEFAULT_TIMEOUT_MS));
+                    vm.useCluster(launcher, "bundled cluster");
                 }, e -> message.setText("Could not start the bundled cluster: " + e.getMessage()));
     }
 
