@@ -18,8 +18,9 @@ import org.quorumlab.gui.teaching.TeachingTab;
  * cluster the console shows (the same {@link TeachingTab} ViewModel as the Teaching tab), with the
  * recipe demo's clients under a {@code runRecipe} step (the same demo as the Recipes tab). Lessons
  * run on their own cluster ({@link MainViewModel#lessonSettings()}, by default
- * {@code ~/.quorumlab/lesson-cluster}); when a lesson starts it, the console switches to it and
- * {@link #show} follows. The cluster closes on exit.
+ * {@code ~/.quorumlab/lesson-cluster}); when a lesson starts it, the console switches to it
+ * ({@link MainViewModel#useCluster}) before the step reports its outcome, and {@link #showLive}
+ * follows at once. The cluster closes on exit.
  */
 final class ConsoleLessons {
 
@@ -44,10 +45,11 @@ final class ConsoleLessons {
     }
 
     /**
-     * Shows the live view and recipe clients of the console's current cluster: {@code teaching} is the
-     * Teaching tab's (replay-only when not connected), {@code recipes} the Recipes tab's or null.
+     * Shows the live view of the console's current cluster: {@code teaching} is the Teaching tab's
+     * (replay-only when there is no live cluster). Called when the cluster changes, not when a
+     * session opens, so the view (and its recording) stays while the console connects.
      */
-    void show(TeachingTab teaching, RecipesViewModel recipes) {
+    void showLive(TeachingTab teaching) {
         player.clusterPausedProperty().unbind();
         if (teaching.live()) {
             player.clusterPausedProperty().bind(teaching.viewModel().pausedProperty());
@@ -59,6 +61,10 @@ final class ConsoleLessons {
             view.showLive(placeholder("No live cluster. A lesson's startCluster step starts the lesson cluster; "
                     + "its diagram, node cards and Pause / Step controls appear here."));
         }
+    }
+
+    /** Shows the recipe clients of the current session: {@code recipes} is the Recipes tab's, or null. */
+    void showRecipes(RecipesViewModel recipes) {
         view.showRecipe(recipes == null ? placeholder("Not connected: the recipe clients appear here.")
                 : new RecipeClientsPanel(recipes));
     }

@@ -1,5 +1,9 @@
 package org.quorumlab.gui.app;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -29,8 +33,15 @@ import org.quorumlab.gui.service.ZkSession;
 import org.quorumlab.gui.teaching.TeachingTab;
 import org.quorumlab.gui.tree.TreePaneView;
 import org.quorumlab.gui.watches.WatchesView;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.admin.AdminCredentials;
 
-/** Thin controller of MainView.fxml: toolbar, banner, tabs (rebuilt per workspace), status bar. */
+/**
+ * Thin controller of MainView.fxml: toolbar, banner, tabs (rebuilt per workspace), status bar.
+ * Opening a session builds only the tab on screen; the others are built when first shown, so the
+ * UI thread never has the whole console to build at once. The Teaching tab and the Lessons tab's
+ * live view follow the live cluster ({@link MainViewModel#liveClusterProperty()}), not the session.
+ */
 public final class MainView {
 
     private final MainViewModel vm;
@@ -54,6 +65,8 @@ public final class MainView {
     @FXML private ProgressIndicator connecting;
     private TeachingTab teaching;
     private ConsoleLessons lessons;
+    /** Content of session tabs not shown yet: built when the tab is first selected. */
+    private final Map<Tab, Supplier<Node>> unbuilt = new HashMap<>();
 
     private MainView(MainViewModel vm) {
         this.vm = vm;
@@ -72,9 +85,10 @@ public final class MainView {
         connectionBox.getEditor().textProperty().bindBidirectional(vm.connectionTextProperty());
         vm.savedConnections().addListener((javafx.collections.ListChangeListener<ConnectionSpec>) c -> fillSaved());
         fillSaved();
+        banner.setId("connectionBanner");
         banner.textProperty().bind(vm.bannerProperty());
+        // in the toolbar and always managed: showing it never moves the tabs under the pointer
         banner.visibleProperty().bind(vm.bannerVisibleProperty());
-        banner.managedProperty().bind(vm.bannerVisibleProperty());
         status.textProperty().bind(vm.statusProperty());
         connecting.visibleProperty().bind(vm.connectingProperty());
         connectButton.disableProperty().bind(vm.connectingProperty());
@@ -89,10 +103,21 @@ public final class MainView {
                 }
             });
         }
+        for (Tab t : List.of(treeTab, watchesTab, consoleTab, clusterTab, recipesTab)) {
+            t.selectedProperty().addListener((o, a, selected) -> {
+                if (selected) {
+                    build(t);
+                }
+            });
+        }
         lessons = ConsoleLessons.create(vm);
         lessonsTab.setContent(lessons.root());
         vm.workspaceProperty().addListener((o, a, b) -> show(b));
+        vm.liveClusterProperty().addListener((o, a, l) -> showTeachingOf(l));
         show(vm.workspaceProperty().get());
+        if (vm.liveClusterProperty().get() != null) {
+            showTeachingOf(vm.liveClusterProperty().get());
+        }
         presenterItem.setId("presenterMode");
         presenterItem.selectedProperty().bindBidirectional(vm.presenterModeProperty());
         // an inline root font size beats the themes' .root rule; everything sized in em follows it
@@ -122,41 +147,87 @@ public final class MainView {
             recipes = null;
         }
         if (w == null) {
-            Node empty = placeholder("Not connected. Enter a connection string and press Connect.");
-            treeTab.setContent(empty);
-            watchesTab.setContent(placeholder("Not connected."));
-            consoleTab.setContent(placeholder("Not connected."));
-            clusterTab.setContent(placeholder("Not connected."));
-            recipesTab.setContent(placeholder("Not connected."));
-            showTeaching(TeachingTab.replayOnly(vm.executor()), null);
+            content(treeTab, () -> placeholder("Not connected. Enter a connection string and press Connect."));
+            for (Tab t : List.of(watchesTab, consoleTab, clusterTab, recipesTab)) {
+                content(t, () -> placeholder("Not connected."));
+            }
+            if (vm.liveClusterProperty().get() == null) {
+                showTeaching(TeachingTab.replayOnly(vm.executor()));
+            }
+            lessons.showRecipes(null);
             return;
         }
-        SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
-                NodeDetailView.create(w.detail()));
-        split.setDividerPositions(0.4);
-        treeTab.setContent(split);
-        watchesTab.setContent(WatchesView.create(w.watches()));
-        consoleTab.setContent(ConsoleView.create(w.console()));
-        recipes = new RecipesViewModel(vm.recipeDemo(w.session().spec().clientConnectString()), vm.executor());
-        recipesTab.setContent(RecipesView.create(recipes));
+        content(treeTab, () -> {
+            SplitPane split = new SplitPane(TreePaneView.create(w.tree(), w.actions(), w.transfer()),
+                    NodeDetailView.create(w.detail()));
+            split.setDividerPositions(0.4);
+            return split;
+        });
+        content(watchesTab, () -> WatchesView.create(w.watches()));
+        content(consoleTab, () -> ConsoleView.create(w.console()));
+        RecipesViewModel shownRecipes = new RecipesViewModel(vm.recipeDemo(w.session().spec().clientConnectString()),
+                vm.executor());
+        recipes = shownRecipes;
+        content(recipesTab, () -> RecipesView.create(shownRecipes));
         ClusterContext context = new ClusterContext(vm.adminEndpoints(), vm.adminCredentials(), vm.launcher(),
                 w.session().spec().connectString(), vm.executor());
-        try {
-            clusterTab.setContent(ClusterTab.create(context));
-        } catch (RuntimeException e) {
-            clusterTab.setContent(placeholder("Cluster view unavailable: " + e.getMessage()));
+        content(clusterTab, () -> {
+            try {
+                return ClusterTab.create(context);
+            } catch (RuntimeException e) {
+                return placeholder("Cluster view unavailable: " + e.getMessage());
+            }
+        });
+        if (vm.liveClusterProperty().get() == null) {
+            showTeaching(TeachingTab.live(context));
         }
-        showTeaching(TeachingTab.live(context), recipes);
+        lessons.showRecipes(recipes);
     }
 
-    private void showTeaching(TeachingTab next, RecipesViewModel recipesShown) {
+    /** Sets {@code tab}'s content now when it is on screen, else when it is first selected. */
+    private void content(Tab tab, Supplier<Node> view) {
+        if (tab.isSelected()) {
+            unbuilt.remove(tab);
+            tab.setContent(view.get());
+        } else {
+            unbuilt.put(tab, view);
+            // the previous view leaves the scene now (a cluster view stops watching its ensemble)
+            tab.setContent(null);
+        }
+    }
+
+    private void build(Tab tab) {
+        Supplier<Node> view = unbuilt.remove(tab);
+        if (view != null) {
+            tab.setContent(view.get());
+        }
+    }
+
+    /**
+     * The live views of cluster {@code l}, through its admin API, from the moment the console
+     * switches to it; without a live cluster they follow the session as before (replay-only when
+     * disconnected).
+     */
+    private void showTeachingOf(ClusterLauncher l) {
+        if (l != null) {
+            showTeaching(TeachingTab.live(new ClusterContext(MainViewModel.adminEndpoints(l), AdminCredentials.of(l), l,
+                    l.connectString(), vm.executor())));
+            return;
+        }
+        Workspace w = vm.workspaceProperty().get();
+        showTeaching(w == null ? TeachingTab.replayOnly(vm.executor())
+                : TeachingTab.live(new ClusterContext(vm.adminEndpoints(), vm.adminCredentials(), vm.launcher(),
+                        w.session().spec().connectString(), vm.executor())));
+    }
+
+    private void showTeaching(TeachingTab next) {
         if (teaching != null) {
             teaching.close();
         }
         teaching = next;
         next.fontScaleProperty().bind(vm.fontScale());
         teachingTab.setContent(next.root());
-        lessons.show(next, recipesShown);
+        lessons.showLive(next);
         if (teachingTab.isSelected() || lessonsTab.isSelected()) {
             next.start();
         }

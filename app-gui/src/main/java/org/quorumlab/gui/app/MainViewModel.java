@@ -16,6 +16,8 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -62,6 +64,7 @@ public final class MainViewModel {
     private final Map<String, RecipeDemo> recipeDemos = new HashMap<>();
     private final SplittableRandom random = new SplittableRandom();
     private volatile ClusterLauncher launcher;
+    private final ReadOnlyObjectWrapper<ClusterLauncher> liveCluster = new ReadOnlyObjectWrapper<>();
 
     /** Main ViewModel; saved connections load in the background; lessons use {@code ~/.quorumlab/lesson-cluster}. */
     public MainViewModel(TaskExecutor executor, ConnectionStore store) {
@@ -143,9 +146,7 @@ public final class MainViewModel {
         bundledProgress.set("Starting…");
         CompletableFuture<ClusterLauncher> started = new CompletableFuture<>();
         executor.run(() -> BundledCluster.start(dir, bind, m -> executor.onUi(() -> bundledProgress.set(m))), l -> {
-            launcher(l);
-            connect(new ConnectionSpec("bundled cluster", l.connectString(), "", "super:" + l.superPassword(),
-                    ConnectionSpec.DEFAULT_TIMEOUT_MS));
+            useCluster(l, "bundled cluster");
             started.complete(l);
         }, e -> {
             bundledProgress.set("Could not start the bundled cluster: " + e.getMessage());
@@ -154,15 +155,32 @@ public final class MainViewModel {
         return started;
     }
 
+    /**
+     * The managed cluster the console has switched to with {@link #useCluster}, or null (nothing
+     * yet, disconnected, or connected to another ensemble). Set on the UI thread the moment the
+     * console switches, before its client session is open: the live teaching views watch the
+     * cluster through its admin API, which does not wait for a session (and a paused cluster cannot
+     * open one), so they follow this property rather than {@link #workspaceProperty()}.
+     */
+    public ReadOnlyObjectProperty<ClusterLauncher> liveClusterProperty() {
+        return liveCluster.getReadOnlyProperty();
+    }
+
     /** Admin endpoints of the bundled members, or none for an external ensemble. */
     public Supplier<List<String>> adminEndpoints() {
-        return () -> {
-            ClusterLauncher l = launcher;
-            if (l == null) {
-                return List.of();
-            }
-            return l.members().stream().map(l::adminEndpoint).flatMap(Optional::stream).toList();
-        };
+        return () -> endpointsOf(launcher);
+    }
+
+    /** Admin endpoints ({@code 127.0.0.1:port}) of {@code l}'s members, re-read on every call. */
+    public static Supplier<List<String>> adminEndpoints(ClusterLauncher l) {
+        return () -> endpointsOf(l);
+    }
+
+    private static List<String> endpointsOf(ClusterLauncher l) {
+        if (l == null) {
+            return List.of();
+        }
+        return l.members().stream().map(l::adminEndpoint).flatMap(Optional::stream).toList();
     }
 
     /** The token of the bundled (or lesson) cluster's admin API, from its directory's {@code admin.token}. */
@@ -181,12 +199,15 @@ public final class MainViewModel {
     }
 
     /**
-     * Makes {@code l} (a cluster a lesson just started) the managed cluster and connects to it. The
-     * previous bundled cluster keeps running (its data is untouched) until the console exits.
+     * Makes {@code l} (the bundled cluster, or a cluster a lesson just started) the managed cluster:
+     * it becomes the {@link #liveClusterProperty() live cluster} at once, then a session to it opens
+     * in the background. A previous cluster keeps running (its data is untouched) until the console
+     * exits. UI thread.
      */
     public void useCluster(ClusterLauncher l, String name) {
         this.launcher = l;
-        connect(new ConnectionSpec(name, l.connectString(), "", "super:" + l.superPassword(),
+        liveCluster.set(l);
+        open(new ConnectionSpec(name, l.connectString(), "", "super:" + l.superPassword(),
                 ConnectionSpec.DEFAULT_TIMEOUT_MS));
     }
 
@@ -230,8 +251,19 @@ public final class MainViewModel {
      * Opens a session in the background, replacing the current one. A spec naming a cluster
      * directory first attaches to that launcher cluster, which the console then manages (its admin
      * endpoints and the token in its {@code admin.token}).
+     * Another ensemble than the live
+     * cluster's leaves the live cluster (see {@link #useCluster} to switch to a managed one).
      */
     public void connect(ConnectionSpec spec) {
+        open(spec);
+        // after the old session's views are gone, so the live views are rebuilt once, not twice
+        ClusterLauncher live = liveCluster.get();
+        if (live != null && !live.connectString().equals(spec.connectString())) {
+            liveCluster.set(null);
+        }
+    }
+
+    private void open(ConnectionSpec spec) {
         Workspace old = workspace.get();
         workspace.set(null);
         connecting.set(true);
@@ -249,6 +281,9 @@ public final class MainViewModel {
             return s;
         }, s -> {
             connecting.set(false);
+            if (!spec.clusterDir().isEmpty()) {
+                liveCluster.set(launcher);
+            }
             onState(s.state());
             workspace.set(Workspace.open(s, executor));
             status.set("Connected to " + spec.clientConnectString() + " (session " + Long.toHexString(s.sessionId()) + ")");
@@ -275,10 +310,11 @@ public final class MainViewModel {
         bannerVisible.set(true);
     }
 
-    /** Closes the session (background). */
+    /** Closes the session (background) and leaves the live cluster. */
     public void disconnect() {
         Workspace old = workspace.get();
         workspace.set(null);
+        liveCluster.set(null);
         status.set("Not connected");
         if (old != null) {
             executor.run(() -> {

@@ -83,11 +83,14 @@ public final class TeachingTab {
         return vm;
     }
 
-    /** Starts watching the ensemble and reads what it holds now (once; later calls do nothing). */
+    /**
+     * Starts watching the ensemble (once; later calls do nothing). What each member holds is read
+     * when its event stream has started, not now: read before the subscription, the events in
+     * between would be lost.
+     */
     public void start() {
         if (monitor != null && started.compareAndSet(false, true)) {
             monitor.start();
-            vm.start();
         }
     }
 

@@ -40,6 +40,9 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
 
     private final int recordingLimit;
     private long lastResync;
+    /** Reads of the members' teaching state started, and the newest one whose answer was recorded. */
+    private long readsStarted;
+    private long newestRead;
     private SessionRecording live = new SessionRecording();
     private StateHistory liveStates = new StateHistory(live);
     private final ReplayViewModel replay;
@@ -102,7 +105,10 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         return live;
     }
 
-    /** Reads what every member holds now (messages held before the tab opened) into the recording. */
+    /**
+     * Reads what every member holds now into the recording. A live tab does not need it: every
+     * event stream's first line ({@code Hello}) triggers the same read (see {@link #onEvents}).
+     */
     public void start() {
         if (control == null) {
             return;
@@ -110,9 +116,18 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         readHeld();
     }
 
-    /** Background read of every member's held messages and faults; works while a replay is shown too. */
+    /**
+     * Background read of every member's held messages and faults; works while a replay is shown too.
+     * Reads may overlap: an answer older than one already recorded is dropped, since recording it
+     * would bring back messages delivered in between.
+     */
     private void readHeld() {
+        long read = ++readsStarted;
         executor.run(control::read, members -> {
+            if (read < newestRead) {
+                return;
+            }
+            newestRead = read;
             long now = clock.getAsLong();
             for (MemberTeaching m : members) {
                 record(List.of(SyntheticEvents.teachingSnapshot(m, now),
@@ -124,10 +139,20 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         }, e -> status.set("Cannot read the teaching state: " + message(e)));
     }
 
+    /**
+     * Records a batch of streamed events. A {@code Hello} (the first line of a new or re-opened
+     * stream) means every event of that node from now on arrives here, so what the members hold is
+     * read then: read earlier, anything the node did between the read and the subscription would
+     * be missing from the picture for good (a paused node's held messages never come again).
+     */
     @Override
     public void onEvents(List<ClusterEvent> batch) {
-        if (control != null) {
-            record(batch);
+        if (control == null) {
+            return;
+        }
+        record(batch);
+        if (batch.stream().anyMatch(e -> e.type().equals("Hello"))) {
+            readHeld();
         }
     }
 

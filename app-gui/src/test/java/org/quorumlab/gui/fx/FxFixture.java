@@ -41,12 +41,35 @@ final class FxFixture {
         return vm;
     }
 
+    /**
+     * Waits until {@code condition} holds, evaluating it on the FX thread: the scene graph (and what
+     * a canvas last drew) is only consistent there, and a condition that reads two nodes sees them
+     * at the same moment.
+     */
     static void await(String what, BooleanSupplier condition) throws Exception {
         try {
-            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
             throw new AssertionError("timed out waiting for " + what, e);
         }
         WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /**
+     * {@code condition} evaluated on the FX thread; false while that thread is too busy to answer,
+     * or when the condition throws (a node not in the scene yet).
+     */
+    private static boolean onFx(BooleanSupplier condition) throws Exception {
+        try {
+            return WaitForAsyncUtils.asyncFx(() -> {
+                try {
+                    return condition.getAsBoolean();
+                } catch (RuntimeException notYet) {
+                    return false;
+                }
+            }).get(1, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException busy) {
+            return false;
+        }
     }
 }
