@@ -40,6 +40,7 @@ for ((i = 1; i <= RUNS; i++)); do
     mkdir -p "$dir"
     load="$(cut -d' ' -f1-3 /proc/loadavg)"
     t0=$(date +%s)
+    rm -rf app-gui/target/surefire-reports
     mvn -B -o -pl app-gui -am test -Dtest="$TEST" -Dsurefire.failIfNoSpecifiedTests=false >"$dir/mvn.log" 2>&1
     rc=$?
     t1=$(date +%s)

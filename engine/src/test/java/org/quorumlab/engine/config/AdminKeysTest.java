@@ -70,7 +70,7 @@ class AdminKeysTest {
     @Test
     void anEmptyAdminAddressIsRefused() {
         assertThatThrownBy(() -> parse("admin.serverAddress=")).isInstanceOf(ConfigException.class)
-                .hasMessageContaining("admin.serverAddress must not be empty");
+                .hasMessageContaining("admin.serverAddress needs a value");
     }
 
     @Test
@@ -80,7 +80,7 @@ class AdminKeysTest {
         assertThat(c.servers().get(0).toConfigLine()).isEqualTo("server.1=127.0.0.2:2888:0:participant;127.0.0.2:2181");
         assertThat(c.servers().get(1).toConfigLine()).isEqualTo("server.2=127.0.0.3:2889:0:observer;0.0.0.0:2182");
         assertThat(DynamicConfig.of(0, c.servers()).connectString()).isEqualTo("127.0.0.2:2181,127.0.0.3:2182");
-        assertThatThrownBy(() -> parse("server.1=127.0.0.2:2888:x")).hasMessageContaining("bad port in server.1");
+        assertThatThrownBy(() -> parse("server.1=127.0.0.2:2888:x")).hasMessageContaining("server.1 has a bad election port 'x'");
         assertThatThrownBy(() -> parse("server.1=127.0.0.2:2888")).hasMessageContaining("host:quorumPort:electionPort");
         for (QuorumServerSpec s : c.servers()) {
             // what clients such as Curator's ensemble tracker parse out of /zookeeper/config

@@ -140,7 +140,7 @@ class ZooCfgKeysTest {
         assertThatThrownBy(() -> parse("tickTime=2000", "", "forcesync=no"))
                 .isInstanceOf(ConfigException.class).hasMessage("zoo.cfg:3: unknown key 'forcesync'");
         assertThatThrownBy(() -> parse("enforceQuota=yes"))
-                .isInstanceOf(ConfigException.class).hasMessage("zoo.cfg:1: 'yes' is not true/false");
+                .isInstanceOf(ConfigException.class).hasMessage("zoo.cfg:1: 'yes' is not true/false for enforceQuota");
     }
 
     @Test

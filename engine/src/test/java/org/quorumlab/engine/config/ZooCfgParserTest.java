@@ -48,14 +48,23 @@ class ZooCfgParserTest {
             "syncLimit=3",
             "admin.serverPort=9099",
             "globalOutstandingLimit=64",
+            "admin.serverAddress=127.0.0.2",
+            "admin.tokenFile=admin.token",
+            "4lw.commands.whitelist=ruok, stat",
+            "autopurge.snapRetainCount=5",
+            "autopurge.purgeInterval=2",
+            "autopurge.afterSnapshot=true",
+            "enforceQuota=true",
             "server.1=127.0.0.1:2888:3888;2181",
             "server.2=127.0.0.1:2889:3889:participant;127.0.0.1:2182",
             "server.3=localhost:2890:3890:observer;0.0.0.0:2183");
 
-    /** ZooKeeper's other names of two keys. */
+    /** ZooKeeper's other names of four keys. */
     private static final List<String> ALIASES = List.of(
             "zookeeper.extendedTypesEnabled=false",
-            "DigestAuthenticationProvider.superDigest=" + digest("admin", "pw"));
+            "DigestAuthenticationProvider.superDigest=" + digest("admin", "pw"),
+            "znode.container.checkIntervalMs=3500",
+            "zookeeper.enforceQuota=true");
 
     @Test
     void everySupportedKeyReachesTheConfig() throws IOException {
@@ -64,6 +73,9 @@ class ZooCfgParserTest {
                 .forEach(l -> covered.add(l.substring(0, l.indexOf('='))));
         assertThat(covered).as("this test sets every key the parser reads").isEqualTo(ZooCfgParser.supportedKeys());
 
+        java.nio.file.Files.writeString(dir.resolve("admin.token"), "a-token-of-at-least-16-chars");
+        java.nio.file.Files.setPosixFilePermissions(dir.resolve("admin.token"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
         ServerConfig c = ZooCfgParser.parse(write(EVERY_KEY));
         ServerConfig defaults = new ServerConfigBuilder().build();
         assertThat(c.serverId()).isEqualTo(2).isNotEqualTo(defaults.serverId());
@@ -85,6 +97,13 @@ class ZooCfgParserTest {
         assertThat(c.syncLimit()).isEqualTo(3);
         assertThat(c.adminPort()).isEqualTo(9099);
         assertThat(c.globalOutstandingLimit()).isEqualTo(64);
+        assertThat(c.adminServerAddress()).isEqualTo("127.0.0.2").isNotEqualTo(defaults.adminServerAddress());
+        assertThat(c.adminToken()).isNotNull();
+        assertThat(c.fourLetterWords().words()).containsExactlyInAnyOrder("ruok", "stat", "srvr");
+        assertThat(c.snapRetainCount()).isEqualTo(5);
+        assertThat(c.purgeInterval()).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(c.purgeAfterSnapshot()).isTrue().isNotEqualTo(defaults.purgeAfterSnapshot());
+        assertThat(c.enforceQuota()).isTrue().isNotEqualTo(defaults.enforceQuota());
         assertThat(c.servers()).containsExactly(
                 new QuorumServerSpec(1, "127.0.0.1", 2888, false, "0.0.0.0", 2181),
                 new QuorumServerSpec(2, "127.0.0.1", 2889, false, "127.0.0.1", 2182),
@@ -94,6 +113,8 @@ class ZooCfgParserTest {
         ServerConfig aliased = ZooCfgParser.parse(write(ALIASES));
         assertThat(aliased.extendedTypesEnabled()).isFalse();
         assertThat(aliased.superDigest()).isEqualTo(digest("admin", "pw"));
+        assertThat(aliased.containerCheckIntervalMs()).isEqualTo(3500);
+        assertThat(aliased.enforceQuota()).isTrue();
     }
 
     @Test
@@ -110,7 +131,15 @@ class ZooCfgParserTest {
     void everyIgnoredZooKeeperKeyIsAcceptedAndChangesNothing() throws IOException {
         List<String> lines = new ArrayList<>();
         ZooCfgParser.IGNORED_KEYS.forEach(k -> lines.add(k + "=anything at all"));
-        assertThat(ZooCfgParser.parse(write(lines))).isEqualTo(ZooCfgParser.parse(write(List.of("# empty"))));
+        ServerConfig ignored = ZooCfgParser.parse(write(lines));
+        // each one warned about, once, at its own line; nothing else differs
+        assertThat(ignored.warnings()).hasSize(ZooCfgParser.IGNORED_KEYS.size());
+        for (int i = 0; i < lines.size(); i++) {
+            assertThat(ignored.warnings().get(i)).endsWith(":" + (i + 1) + ": " + ZooCfgParser.IGNORED_KEYS.get(i)
+                    + " is a ZooKeeper setting QuorumLab does not implement; ignored");
+        }
+        assertThat(ignored.toBuilder().build()).usingRecursiveComparison().ignoringFields("warnings")
+                .isEqualTo(ZooCfgParser.parse(write(List.of("# empty"))));
     }
 
     @Test
@@ -173,7 +202,7 @@ class ZooCfgParserTest {
                 Arguments.of("server.300=127.0.0.1:2888:3888", "server id 300 in server.300 is out of range"),
                 Arguments.of("server.1=127.0.0.1:2888", "server.1 must be host:quorumPort:electionPort"),
                 Arguments.of("server.1=127.0.0.1:2888:3888:witness", "unknown role 'witness' for server.1"),
-                Arguments.of("server.1=127.0.0.1:2888:70000", "server.1 election port 70000 is out of range 1..65535"),
+                Arguments.of("server.1=127.0.0.1:2888:70000", "server.1 election port 70000 is out of range 0..65535"),
                 Arguments.of("server.1=127.0.0.1:http:3888", "server.1 has a bad quorum port 'http'"),
                 Arguments.of("server.1=127.0.0.1:2888:3888;127.0.0.1:x", "server.1 has a bad client port 'x'"),
                 Arguments.of("server.1=127.0.0.1:2888:3888;0", "server.1 client port 0 is out of range 1..65535"),

@@ -60,13 +60,19 @@ class TlsClientPortTest {
         trusted = TestCertificates.trust(certs, "trusted", serverKeys, clientKeys);
     }
 
-    private ServerConfig config(String... extra) {
-        List<String> lines = new java.util.ArrayList<>(List.of("clientPort=0", "secureClientPort=0",
-                "clientPortAddress=127.0.0.1", "dataDir=" + dir.resolve("data"),
-                "ssl.keyStore.location=" + serverKeys, "ssl.keyStore.password=" + TestCertificates.PASSWORD,
-                "ssl.trustStore.location=" + trusted, "ssl.trustStore.password=" + TestCertificates.PASSWORD));
-        lines.addAll(List.of(extra));
-        return ZooCfgParser.parse("zoo.cfg", lines, dir);
+    /** zoo.cfg for a server with both client ports; {@code overrides} ({@code key=value}) replace or add keys. */
+    private ServerConfig config(String... overrides) {
+        java.util.Map<String, String> keys = new java.util.LinkedHashMap<>();
+        for (String line : List.of("clientPort=0", "secureClientPort=0", "clientPortAddress=127.0.0.1",
+                "dataDir=" + dir.resolve("data"), "ssl.keyStore.location=" + serverKeys,
+                "ssl.keyStore.password=" + TestCertificates.PASSWORD, "ssl.trustStore.location=" + trusted,
+                "ssl.trustStore.password=" + TestCertificates.PASSWORD)) {
+            keys.put(line.substring(0, line.indexOf('=')), line);
+        }
+        for (String line : overrides) {
+            keys.put(line.substring(0, line.indexOf('=')), line);
+        }
+        return ZooCfgParser.parse("zoo.cfg", List.copyOf(keys.values()), dir);
     }
 
     private static ZKClientConfig secureClient(Path keyStore) {

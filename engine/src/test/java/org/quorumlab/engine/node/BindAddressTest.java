@@ -24,6 +24,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.engine.config.QuorumServerSpec;
+import org.quorumlab.engine.config.FourLetterWordWhitelist;
 import org.quorumlab.engine.config.ServerConfigBuilder;
 
 /**
@@ -56,6 +57,7 @@ class BindAddressTest {
         }
         for (QuorumServerSpec s : specs) {
             ServerConfigBuilder b = new ServerConfigBuilder().serverId(s.id()).tickTime(100).initLimit(10)
+                    .fourLetterWords(FourLetterWordWhitelist.ALL)
                     .syncLimit(5).dataDir(dir.resolve("node" + s.id())).clientPortAddress("0.0.0.0");
             specs.forEach(b::addServer);
             servers.add(QuorumLabServer.start(b.build()));
