@@ -56,13 +56,22 @@ final class ChaosRun {
      * @param opsPerSecond each client's rate
      * @param gapMillis    quiet gap before each fault, bounds [min, max]
      * @param faultMillis  how long each fault lasts, bounds [min, max]
+     * @param minSteps     faults injected at the least, however long they take: the chaos period is
+     *                     extended (up to its 5-minute bound) until the plan's first minSteps steps have
+     *                     been injected, so a slow machine delays them instead of skipping them
      */
     record Settings(long seed, Set<NemesisPlan.Kind> kinds, Duration chaos, int clients, int registers,
-            double opsPerSecond, long[] gapMillis, long[] faultMillis) {
+            double opsPerSecond, long[] gapMillis, long[] faultMillis, int minSteps) {
 
         /** The CI and soak defaults for a run of {@code chaos}. */
         static Settings of(long seed, Set<NemesisPlan.Kind> kinds, Duration chaos) {
-            return new Settings(seed, kinds, chaos, 5, 3, 40, new long[] {1000, 3000}, new long[] {1500, 5000});
+            return of(seed, kinds, chaos, 0);
+        }
+
+        /** {@link #of(long, Set, Duration)} that injects at least the plan's first {@code minSteps} steps. */
+        static Settings of(long seed, Set<NemesisPlan.Kind> kinds, Duration chaos, int minSteps) {
+            return new Settings(seed, kinds, chaos, 5, 3, 40, new long[] {1000, 3000}, new long[] {1500, 5000},
+                    minSteps);
         }
 
         NemesisPlan plan() {
@@ -103,7 +112,7 @@ final class ChaosRun {
                 futures.add(pool.submit(client));
             }
             Nemesis nemesis = new Nemesis(launcher, plan, history);
-            nemesis.start(s.chaos());
+            nemesis.start(s.chaos(), s.minSteps());
             if (!nemesis.awaitChaosOver(s.chaos().plusMinutes(5))) {
                 violations.add("the nemesis did not finish within " + s.chaos().plusMinutes(5));
             }

@@ -59,6 +59,8 @@ final class Nemesis {
     private final List<Event> events = new ArrayList<>();
     private final CountDownLatch chaosOver = new CountDownLatch(1);
     private volatile boolean stopping;
+    private boolean timeUp;
+    private int minSteps;
     private final Map<NemesisPlan.Kind, Integer> faults = new EnumMap<>(NemesisPlan.Kind.class);
 
     Nemesis(ClusterLauncher launcher, NemesisPlan plan, History clock) {
@@ -68,14 +70,32 @@ final class Nemesis {
         this.initialMaxId = launcher.members().last();
     }
 
-    /** Starts the schedule; faults begin for {@code chaos}, then {@link #awaitChaosOver} returns. */
-    void start(Duration chaos) {
-        event("nemesis starts: seed " + plan.seed() + ", kinds " + plan.kinds() + ", " + chaos.toSeconds() + " s");
+    /**
+     * Starts the schedule; faults begin for {@code chaos}, and beyond it until at least
+     * {@code minSteps} have been injected (a slow machine delays planned faults instead of dropping
+     * them); then {@link #awaitChaosOver} returns.
+     */
+    void start(Duration chaos, int minSteps) {
+        this.minSteps = minSteps;
+        event("nemesis starts: seed " + plan.seed() + ", kinds " + plan.kinds() + ", " + chaos.toSeconds() + " s"
+                + (minSteps > 0 ? ", at least " + minSteps + " faults" : ""));
         scheduler.schedule(() -> {
-            stopping = true;
-            chaosOver.countDown();
+            synchronized (this) {
+                timeUp = true;
+            }
+            stopIfDone();
         }, chaos.toMillis(), TimeUnit.MILLISECONDS);
         scheduleStep(0);
+    }
+
+    private void stopIfDone() {
+        synchronized (this) {
+            if (!timeUp || faults.values().stream().mapToInt(Integer::intValue).sum() < minSteps) {
+                return;
+            }
+        }
+        stopping = true;
+        chaosOver.countDown();
     }
 
     /** Waits until the chaos period is over (bounded by {@code timeout}). */
@@ -140,6 +160,7 @@ final class Nemesis {
                 } finally {
                     acting.unlock();
                 }
+                stopIfDone(); // a fault injected after the chaos period still runs its planned length
                 scheduleStep(i + 1);
             }, step.faultMillis(), TimeUnit.MILLISECONDS);
         } catch (RuntimeException e) {

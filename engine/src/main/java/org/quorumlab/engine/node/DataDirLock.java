@@ -99,6 +99,9 @@ public final class DataDirLock implements AutoCloseable {
 
     @Override
     public void close() {
+        if (!channel.isOpen()) {
+            return; // closed already: a server that failed to start closes itself, then its caller closes it again
+        }
         try {
             lock.release();
             channel.close();

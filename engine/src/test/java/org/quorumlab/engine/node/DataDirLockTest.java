@@ -29,4 +29,12 @@ class DataDirLockTest {
             assertThat(again.fourLetterWord("srvr")).contains("Mode: standalone");
         }
     }
+
+    @Test
+    void closingTwiceIsHarmlessAndReleasesTheLock() {
+        DataDirLock lock = DataDirLock.acquire(dir, "test");
+        lock.close();
+        lock.close();
+        DataDirLock.acquire(dir, "again").close();
+    }
 }
