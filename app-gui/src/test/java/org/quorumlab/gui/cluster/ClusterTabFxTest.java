@@ -157,13 +157,21 @@ class ClusterTabFxTest {
      * by the time the robot clicks it; its row stays where it is, so the point is taken on the FX thread.
      */
     private static Point2D cellCenter(FxRobot robot, long id) throws Exception {
-        return fx(() -> {
-            ListView<?> list = robot.lookup("#nodeList").queryAs(ListView.class);
-            ListCell<?> cell = robot.from(list).lookup(".list-cell").<ListCell<?>>match(c -> c.getText() != null
-                    && c.getText().startsWith("node " + id + " ")).query();
-            Bounds b = cell.localToScreen(cell.getBoundsInLocal());
-            return new Point2D(b.getCenterX(), b.getCenterY());
-        });
+        Point2D[] at = {null};
+        // the list may be between two rebuilds (no cell for the node at this instant): wait for its row
+        await("node " + id + "'s row in the node list").atMost(TIMEOUT).pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    at[0] = fx(() -> {
+                        ListView<?> list = robot.lookup("#nodeList").queryAs(ListView.class);
+                        return robot.from(list).lookup(".list-cell").<ListCell<?>>match(c -> c.getText() != null
+                                && c.getText().startsWith("node " + id + " ")).tryQuery().map(n -> {
+                                    Bounds b = n.localToScreen(n.getBoundsInLocal());
+                                    return new Point2D(b.getCenterX(), b.getCenterY());
+                                }).orElse(null);
+                    });
+                    return at[0] != null;
+                });
+        return at[0];
     }
 
     private static String listText(FxRobot robot, long id) {

@@ -37,6 +37,8 @@ final class FxFixture {
         QuorumLabConsole.applyTheme(scene, theme);
         vm.themeProperty().addListener((o, a, b) -> QuorumLabConsole.applyTheme(scene, b));
         stage.setScene(scene);
+        // TestFX reuses one stage: a size an earlier test set explicitly would otherwise stay
+        stage.sizeToScene();
         stage.show();
         return vm;
     }

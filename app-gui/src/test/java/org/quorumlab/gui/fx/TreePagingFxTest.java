@@ -101,18 +101,21 @@ class TreePagingFxTest extends ApplicationTest {
      */
     @Test
     void toolRowTextIsNotClippedAtTheWidthTheMainWindowGivesThePane() throws Exception {
-        interact(() -> {
-            javafx.stage.Window w = lookup("#znodeTree").query().getScene().getWindow();
-            w.setWidth(400);
-        });
+        javafx.stage.Window w = lookup("#znodeTree").query().getScene().getWindow();
+        interact(() -> w.setWidth(400));
         FxFixture.await("laid out at 400 px", () -> lookup("#znodeTree").query().getScene().getWidth() <= 400);
         interact(() -> lookup("#znodeTree").query().getScene().getRoot().layout());
         List<String> tools = List.of("Find", "Sort", "New…", "Delete…", "Copy…", "Move…", "Export/Import");
         java.util.Set<Labeled> labeled = lookup(n -> n instanceof Labeled l && l.getText() != null && tools.contains(l.getText()))
                 .queryAllAs(Labeled.class);
         assertThat(labeled).extracting(Labeled::getText).containsAll(tools);
-        for (Labeled l : labeled) {
-            assertThat(l.getWidth()).as("width of '%s'", l.getText()).isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+        try {
+            for (Labeled l : labeled) {
+                assertThat(l.getWidth()).as("width of '%s'", l.getText())
+                        .isGreaterThanOrEqualTo(l.prefWidth(-1) - 0.5);
+            }
+        } finally {
+            interact(w::sizeToScene); // TestFX reuses the stage for the next test class
         }
     }
 
