@@ -46,6 +46,10 @@ class QuotaEnsembleTest {
                 SetQuotaCommand.createQuota(zk, "/q", limits);
                 zk.create("/q/1", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
                 zk.create("/q/2", new byte[4], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
+                // The leader checks quotas against the tree it has applied, as ZooKeeper's leader does. A
+                // follower may answer its client before the leader applies the same commit (the leader's own
+                // fsync can finish after two followers acknowledged), so wait until the leader counts /q/2.
+                await().atMost(Duration.ofSeconds(30)).until(() -> statsOn(e, leader).equals("count=3,bytes=4"));
                 assertThatThrownBy(() -> zk.create("/q/3", null, ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT))
                         .isInstanceOf(KeeperException.QuotaExceededException.class);
             }
