@@ -56,7 +56,7 @@ for ((i = 1; i <= RUNS; i++)); do
     printf 'run %2d/%d %s %4ds loadavg before %s\n' "$i" "$RUNS" "$result" $((t1 - t0)) "$load"
     if [[ $result == FAIL ]]; then
         if ls "$dir"/surefire-reports/*.txt >/dev/null 2>&1; then
-            grep -hE "^[a-z][A-Za-z0-9_.$]*(Error|Exception)" "$dir"/surefire-reports/*.txt | head -n 3 | sed 's/^/    /'
+            grep -hE "^[a-z][A-Za-z0-9_.$]*(Error|Exception)" "$dir"/surefire-reports/*"$TEST".txt | head -n 3 | sed 's/^/    /'
         else
             tail -n 15 "$dir/mvn.log" | sed 's/^/    /'
         fi

@@ -2,6 +2,7 @@ package org.quorumlab.gui.teaching;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -118,25 +119,58 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
 
     /**
      * Background read of every member's held messages and faults; works while a replay is shown too.
-     * Reads may overlap: an answer older than one already recorded is dropped, since recording it
-     * would bring back messages delivered in between.
+     * The streams keep running while the read is under way, so its answer is brought up to date
+     * with what they delivered since the read began ({@link #caughtUp}) before it is recorded.
+     * Reads may overlap: an answer older than one already recorded is dropped.
      */
     private void readHeld() {
         long read = ++readsStarted;
+        SessionRecording readDuring = live;
+        int streamedFrom = live.size();
         executor.run(control::read, members -> {
             if (read < newestRead) {
                 return;
             }
             newestRead = read;
             long now = clock.getAsLong();
+            // a trim renumbers the recording: then the answer is recorded as it came
+            int since = readDuring == live ? streamedFrom : -1;
+            List<ClusterEvent> learned = new ArrayList<>();
             for (MemberTeaching m : members) {
-                record(List.of(SyntheticEvents.teachingSnapshot(m, now),
-                        SyntheticEvents.faults(m.server(), m.blocked(), m.dropPercent(), now)));
+                learned.addAll(caughtUp(m, since, now));
             }
+            record(learned);
             if (members.isEmpty()) {
                 status.set("no cluster member answered");
             }
         }, e -> status.set("Cannot read the teaching state: " + message(e)));
+    }
+
+    /**
+     * What member {@code m} answered, as of now: the node answered at some moment after the read
+     * began (recording position {@code since}), and the events recorded since then may come from
+     * before or after that moment. Recorded as it came, the answer would erase a message sent after
+     * it (held for good while the cluster is paused), bring back one delivered after it, or undo a
+     * pause. So the answer is folded in at {@code since} and the events since replayed on top (each
+     * is harmless to replay over a state that already has it); the node's resulting teaching state
+     * is what gets recorded. Faults streamed since supersede the faults read.
+     */
+    private List<ClusterEvent> caughtUp(MemberTeaching m, int since, long now) {
+        ClusterEvent answer = SyntheticEvents.teachingSnapshot(m, now);
+        ClusterEvent faults = SyntheticEvents.faults(m.server(), m.blocked(), m.dropPercent(), now);
+        if (since < 0) {
+            return List.of(answer, faults);
+        }
+        List<ClusterEvent> streamed = live.entries().subList(since, live.size()).stream()
+                .map(SessionRecording.Entry::event).toList();
+        TeachingState s = TeachingReducer.reduceAll(TeachingReducer.reduce(liveStates.after(since), answer), streamed);
+        NodeState n = s.nodes().get(m.server());
+        List<HeldMessage> held = s.held().values().stream().filter(h -> h.from() == m.server()).toList();
+        ClusterEvent current = SyntheticEvents.teachingSnapshot(new MemberTeaching(m.server(), m.endpoint(),
+                n.slowFactor(), n.paused(), n.messageDelayMs(), held, m.blocked(), m.dropPercent()), now);
+        boolean faultsStreamed = streamed.stream()
+                .anyMatch(e -> e.server() == m.server() && e.type().equals("FaultsChanged"));
+        return faultsStreamed ? List.of(current) : List.of(current, faults);
     }
 
     /**
@@ -163,7 +197,7 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
         }
         TeachingState s = liveStates.latest();
         long now = clock.getAsLong();
-        List<ClusterEvent> learned = new java.util.ArrayList<>();
+        List<ClusterEvent> learned = new ArrayList<>();
         for (NodeSnapshot snap : snapshots) {
             NodeState n = s.nodes().get(snap.id());
             if (n == null || !n.alive() || n.role() != Role.parse(snap.mode()) || n.epoch() != snap.epoch()
@@ -178,7 +212,9 @@ public final class TeachingViewModel implements ClusterMonitor.Listener {
             }
         }
         record(learned);
-        boolean overdue = s.held().values().stream().anyMatch(m -> !m.parked() && now - m.deliverTs() > STALE_MS);
+        // after recording: a node found down takes its undelivered messages with it, they are not overdue
+        boolean overdue = liveStates.latest().held().values().stream()
+                .anyMatch(m -> !m.parked() && now - m.deliverTs() > STALE_MS);
         if (overdue && now - lastResync > STALE_MS) {
             // a delivery event was lost (e.g. while a stream reconnected): ask the nodes what they really hold
             lastResync = now;

@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.quorumlab.gui.app.MainViewModel;
@@ -49,10 +50,16 @@ final class FxFixture {
      * at the same moment.
      */
     static void await(String what, BooleanSupplier condition) throws Exception {
+        await(what, condition, () -> "");
+    }
+
+    /** {@link #await(String, BooleanSupplier)}, with {@code explain} (called on failure) in the message. */
+    static void await(String what, BooleanSupplier condition, Supplier<String> explain) throws Exception {
         try {
             WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> onFx(condition));
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
+            String details = explain.get();
+            throw new AssertionError("timed out waiting for " + what + (details.isEmpty() ? "" : ": " + details), e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }

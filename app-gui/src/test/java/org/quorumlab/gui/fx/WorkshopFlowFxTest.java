@@ -2,6 +2,8 @@ package org.quorumlab.gui.fx;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,7 +26,9 @@ import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.gui.app.MainViewModel;
 import org.quorumlab.gui.app.Theme;
 import org.quorumlab.gui.lessons.Lesson;
@@ -46,7 +50,8 @@ class WorkshopFlowFxTest extends ApplicationTest {
     /** startCluster, waitForLeader, write, slowMotion 30x, killLeader, pause. */
     private static final int STEPS_TO_PAUSE = 6;
 
-    @TempDir
+    /** Kept when the test fails: the lesson cluster's node logs are in it. */
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     static Path dir;
     MainViewModel vm;
     private ZooKeeper audience;
@@ -115,21 +120,48 @@ class WorkshopFlowFxTest extends ApplicationTest {
         audience.create("/audience", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
                 (rc, path, ctx, name) -> { }, null);
 
-        FxFixture.await("held message dots in the lesson view's diagram", () -> !drawn(live).isEmpty());
+        FxFixture.await("held message dots in the lesson view's diagram", () -> !drawn(live).isEmpty(),
+                () -> whatTheNodesHold(live));
         FxFixture.await("the Step button next to Run step", stepMessage::isVisible);
         Label held = from(live).lookup("#heldCount").query();
         FxFixture.await("the held count shows what the diagram holds", () -> !drawn(live).isEmpty()
-                && held.getText().equals(heldText(drawn(live).size())));
+                && held.getText().equals(heldText(drawn(live).size())), () -> whatTheNodesHold(live));
         Set<MessageKey> before = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> new HashSet<>(drawn(live))));
         snapIfAsked("lessons.png");
 
         clickOn(stepMessage);
 
-        FxFixture.await("a held message delivered", () -> !new HashSet<>(drawn(live)).containsAll(before));
+        FxFixture.await("a held message delivered", () -> !new HashSet<>(drawn(live)).containsAll(before),
+                () -> whatTheNodesHold(live));
         Label status = from(live).lookup(".teaching-status").query();
         FxFixture.await("the release reported", () -> status.getText().startsWith("released "));
         FxFixture.await("the held count shows what the diagram holds after the step",
-                () -> held.getText().equals(heldText(drawn(live).size())));
+                () -> held.getText().equals(heldText(drawn(live).size())), () -> whatTheNodesHold(live));
+    }
+
+    /** For a failure: what each node's admin API says it holds, what the view draws, where the node logs are. */
+    private String whatTheNodesHold(Node live) {
+        StringBuilder out = new StringBuilder();
+        try (AdminClient admin = new AdminClient()) {
+            for (String ep : MainViewModel.adminEndpoints(vm.launcher()).get()) {
+                try {
+                    JsonNode t = admin.teaching(ep);
+                    out.append(ep).append(" paused=").append(t.path("paused").asBoolean()).append(" held=[");
+                    t.path("held").forEach(h -> out.append(' ').append(h.path("kind").asText()).append('#')
+                            .append(h.path("id").asLong()).append("->").append(h.path("to").asLong()));
+                    out.append(" ]; ");
+                } catch (IOException e) {
+                    out.append(ep).append(' ').append(e.getMessage()).append("; ");
+                }
+            }
+        }
+        try {
+            List<MessageKey> dots = WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(() -> drawn(live)));
+            out.append("drawn ").append(dots);
+        } catch (RuntimeException e) {
+            out.append("drawn: ").append(e);
+        }
+        return out.append("; node logs under ").append(dir).toString();
     }
 
     /** The held label for {@code n} messages, as the lesson view writes it (empty when nothing is held). */

@@ -27,13 +27,14 @@ class TeachingReadsTest {
     /** Each read answers the next scripted picture of member 2; reads are counted. */
     private static final class ScriptedControl implements TeachingControl {
         final Deque<List<HeldMessage>> answers = new ArrayDeque<>();
+        boolean paused = true;
         int reads;
 
         @Override
         public List<MemberTeaching> read() {
             reads++;
             List<HeldMessage> held = answers.isEmpty() ? List.of() : answers.poll();
-            return List.of(new MemberTeaching(2, "127.0.0.1:2", 1, true, 0, held, Set.of(), Map.of()));
+            return List.of(new MemberTeaching(2, "127.0.0.1:2", 1, paused, 0, held, Set.of(), Map.of()));
         }
 
         @Override
@@ -112,6 +113,56 @@ class TeachingReadsTest {
 
         assertThat(vm.replay().state().held()).containsKey(new MessageKey(2, 7));
         assertThat(vm.heldCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageSentWhileTheReadWasUnderWayIsKept() {
+        ScriptedControl control = new ScriptedControl();
+        control.answers.add(List.of(parked(7)));
+        HandBackExecutor executor = new HandBackExecutor();
+        TeachingViewModel vm = new TeachingViewModel(control, executor, () -> T + 100);
+        vm.onEvents(List.of(TeachingEvents.hello(T + 1, 2, "looking", 1, -1)));
+
+        // the node answered (7 held), then sent 8 (parked: it is paused); the stream brings 8
+        // before the answer is back on the UI thread
+        vm.onEvents(List.of(TeachingEvents.sent(T + 20, 2, 8, 1, "VOTE", null, null)));
+        executor.answers.forEach(Runnable::run);
+
+        assertThat(vm.replay().state().held()).containsOnlyKeys(new MessageKey(2, 7), new MessageKey(2, 8));
+        assertThat(vm.heldCountProperty().get()).isEqualTo(2);
+    }
+
+    @Test
+    void aMessageDeliveredWhileTheReadWasUnderWayIsNotBroughtBack() {
+        ScriptedControl control = new ScriptedControl();
+        control.answers.add(List.of(parked(7)));
+        HandBackExecutor executor = new HandBackExecutor();
+        TeachingViewModel vm = new TeachingViewModel(control, executor, () -> T + 100);
+        vm.onEvents(List.of(TeachingEvents.hello(T + 1, 2, "following", 1, 1)));
+
+        // the node answered (7 held), then a step delivered 7; the stream says so before the answer is back
+        vm.onEvents(List.of(TeachingEvents.delivered(T + 20, 2, 7, 1, "PROPOSAL")));
+        executor.answers.forEach(Runnable::run);
+
+        assertThat(vm.replay().state().held()).isEmpty();
+        assertThat(vm.heldCountProperty().get()).isZero();
+    }
+
+    @Test
+    void aPauseStreamedWhileTheReadWasUnderWayHoldsOn() {
+        ScriptedControl control = new ScriptedControl();
+        control.answers.add(List.of(new HeldMessage(2, 7, 1, "VOTE", -1, T, T + 300)));
+        control.paused = false;
+        HandBackExecutor executor = new HandBackExecutor();
+        TeachingViewModel vm = new TeachingViewModel(control, executor, () -> T + 100);
+        vm.onEvents(List.of(TeachingEvents.hello(T + 1, 2, "looking", 1, -1)));
+
+        vm.onEvents(List.of(TeachingEvents.ev(T + 20, 2, "TeachingChanged",
+                "\"slowFactor\":30,\"paused\":true,\"messageDelayMs\":290")));
+        executor.answers.forEach(Runnable::run);
+
+        assertThat(vm.pausedProperty().get()).as("the read said running, the stream paused it since").isTrue();
+        assertThat(vm.replay().state().held().get(new MessageKey(2, 7)).parked()).isTrue();
     }
 
     @Test
