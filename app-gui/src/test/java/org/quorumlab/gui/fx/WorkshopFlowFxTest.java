@@ -23,6 +23,7 @@ import javax.imageio.ImageIO;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -35,6 +36,8 @@ import org.quorumlab.gui.lessons.Lesson;
 import org.quorumlab.gui.lessons.LessonSettings;
 import org.quorumlab.gui.teaching.MessageKey;
 import org.quorumlab.gui.teaching.TeachingDiagram;
+import org.quorumlab.launcher.ClusterLauncher;
+import org.quorumlab.launcher.NodeStatus;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -58,7 +61,7 @@ class WorkshopFlowFxTest extends ApplicationTest {
 
     @Override
     public void start(Stage stage) throws Exception {
-        // the real 30x of the lesson (not the CI cap of 3x): the survivors' election is still under way at the pause
+        // the real 30x of the lesson (not the CI cap of 3x)
         LessonSettings settings = new LessonSettings(dir.resolve("lesson-cluster"), LessonSettings.MAX_FACTOR,
                 Duration.ofSeconds(60), Duration.ofMillis(10));
         vm = FxFixture.show(stage, Theme.LIGHT, 1260, 780, settings);
@@ -106,6 +109,9 @@ class WorkshopFlowFxTest extends ApplicationTest {
             }
             String shown = "step " + step + " of 12";
             FxFixture.await(shown, () -> progress.getText().equals(shown));
+            if (step == STEPS_TO_PAUSE) {
+                awaitTheSurvivorsServing();
+            }
             clickOn("#runStepButton");
             FxFixture.await("outcome of " + shown, () -> outcome.getStyleClass().stream()
                     .anyMatch(c -> c.startsWith("outcome-")) && !lookup("#runStepButton").<Button>query().isDisabled());
@@ -113,9 +119,9 @@ class WorkshopFlowFxTest extends ApplicationTest {
         }
         assertThat(outcome.getText()).as("the survivors").startsWith("paused 2 nodes");
         Node live = lookup("#lessonLiveView").query();
-        // On a fast run the survivors' election is already over when the pause lands, and a paused
-        // cluster sends no pings: a write from an audience member gives it messages to hold either
-        // way (queued by the client until a serving node answers, then held as REQUEST/PROPOSAL).
+        // A paused cluster that serves sends no pings: a write from an audience member gives it
+        // messages to hold (queued by the client until a serving node answers, then held as
+        // REQUEST/PROPOSAL).
         audience = new ZooKeeper(vm.launcher().connectString(), 30_000, e -> { });
         audience.create("/audience", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT,
                 (rc, path, ctx, name) -> { }, null);
@@ -162,6 +168,23 @@ class WorkshopFlowFxTest extends ApplicationTest {
             out.append("drawn: ").append(e);
         }
         return out.append("; node logs under ").append(dir).toString();
+    }
+
+    /**
+     * Waits until the two survivors serve again, one as the new leader, so the pause lands after
+     * their election. Paused in the middle of it they may hold nothing, and then nothing changes:
+     * once every vote has been delivered, a LOOKING server concludes only after a ZAB tick
+     * (finalize wait), ZAB ticks stop while paused (docs/events.md, /teaching/pause), and no client
+     * can connect to give the cluster something to hold.
+     */
+    private void awaitTheSurvivorsServing() {
+        ClusterLauncher cluster = vm.launcher();
+        Awaitility.await("the survivors serving, one as the new leader").atMost(Duration.ofSeconds(60))
+                .until(() -> {
+                    List<NodeStatus> alive = cluster.status().stream().filter(n -> n.member() && n.alive()).toList();
+                    return alive.size() == 2 && alive.stream().allMatch(NodeStatus::serving)
+                            && alive.stream().anyMatch(n -> n.mode().equals("leader"));
+                });
     }
 
     /** The held label for {@code n} messages, as the lesson view writes it (empty when nothing is held). */
