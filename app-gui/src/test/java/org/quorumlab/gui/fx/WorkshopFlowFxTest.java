@@ -38,6 +38,7 @@ import org.quorumlab.gui.teaching.MessageKey;
 import org.quorumlab.gui.teaching.TeachingDiagram;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.NodeStatus;
+import org.quorumlab.launcher.admin.AdminCredentials;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -148,7 +149,7 @@ class WorkshopFlowFxTest extends ApplicationTest {
     /** For a failure: what each node's admin API says it holds, what the view draws, where the node logs are. */
     private String whatTheNodesHold(Node live) {
         StringBuilder out = new StringBuilder();
-        try (AdminClient admin = new AdminClient()) {
+        try (AdminClient admin = new AdminClient(AdminCredentials.of(vm.launcher()))) {
             for (String ep : MainViewModel.adminEndpoints(vm.launcher()).get()) {
                 try {
                     JsonNode t = admin.teaching(ep);
