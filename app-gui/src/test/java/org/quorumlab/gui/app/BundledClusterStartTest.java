@@ -17,12 +17,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.launcher.probe.ZooKeeperClients;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.junit.jupiter.api.AfterEach;
@@ -233,17 +232,7 @@ class BundledClusterStartTest {
         assertThat(done.get(30, TimeUnit.SECONDS)).as("sync %s", path).isZero();
     }
 
-    private static ZooKeeper client(String connect) throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connect, 30_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                up.countDown();
-            }
-        });
-        if (!up.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new AssertionError("no connection to " + connect);
-        }
-        return zk;
+    private static ZooKeeper client(String connect) {
+        return ZooKeeperClients.connect(connect, 30_000, Duration.ofSeconds(30));
     }
 }

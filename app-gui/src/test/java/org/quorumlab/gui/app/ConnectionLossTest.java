@@ -6,12 +6,10 @@ import static org.awaitility.Awaitility.await;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.launcher.probe.ZooKeeperClients;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.engine.config.ServerConfig;
@@ -78,14 +76,8 @@ class ConnectionLossTest {
     }
 
     private static void create(int port, String path) throws Exception {
-        CountDownLatch up = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                up.countDown();
-            }
-        });
+        ZooKeeper zk = ZooKeeperClients.connect("127.0.0.1:" + port, 30_000, Duration.ofSeconds(30));
         try {
-            assertThat(up.await(30, TimeUnit.SECONDS)).isTrue();
             zk.create(path, new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
         } finally {
             zk.close();

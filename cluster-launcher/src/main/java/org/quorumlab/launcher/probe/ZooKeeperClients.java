@@ -20,12 +20,17 @@ public final class ZooKeeperClients {
 
     /** A {@link ZooKeeperAdmin} (usable for ordinary operations too) connected within {@code timeout}. */
     public static ZooKeeperAdmin connect(String connectString, Duration timeout) {
+        return connect(connectString, SESSION_TIMEOUT_MS, timeout);
+    }
+
+    /** As {@link #connect(String, Duration)}, asking for a session timeout of {@code sessionTimeoutMs}. */
+    public static ZooKeeperAdmin connect(String connectString, int sessionTimeoutMs, Duration timeout) {
         CountDownLatch connected = new CountDownLatch(1);
         ZKClientConfig cfg = new ZKClientConfig();
         cfg.setProperty(ZKClientConfig.ENABLE_CLIENT_SASL_KEY, "false");
         ZooKeeperAdmin zk;
         try {
-            zk = new ZooKeeperAdmin(connectString, SESSION_TIMEOUT_MS, e -> {
+            zk = new ZooKeeperAdmin(connectString, sessionTimeoutMs, e -> {
                 if (e.getState() == KeeperState.SyncConnected) {
                     connected.countDown();
                 }

@@ -11,17 +11,16 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.launcher.probe.ZooKeeperClients;
 import org.apache.zookeeper.data.ACL;
 import org.apache.zookeeper.data.Id;
 import org.apache.zookeeper.data.Stat;
@@ -303,18 +302,8 @@ class DumpRestoreCommandTest {
         return zk;
     }
 
-    private static ZooKeeper client(QuorumLabServer server) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + server.port(), 30_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        if (!connected.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new AssertionError("could not connect to port " + server.port());
-        }
-        return zk;
+    private static ZooKeeper client(QuorumLabServer server) {
+        return ZooKeeperClients.connect("127.0.0.1:" + server.port(), 30_000, Duration.ofSeconds(30));
     }
 
     private record Result(int rc, String out, String err) {

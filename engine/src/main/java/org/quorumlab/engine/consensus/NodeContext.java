@@ -24,12 +24,12 @@ final class NodeContext {
     ServerState state = ServerState.LOOKING;
 
     NodeContext(long myId, QuorumConfig config, DurableState durable, Timing timing,
-            StateSnapshotSource snapshots, RoleTransitions transitions) {
+            StateSnapshotSource snapshots, LogHistory history, RoleTransitions transitions) {
         this.myId = myId;
         this.timing = timing;
         this.snapshots = snapshots;
         this.transitions = transitions;
-        this.log = new ReplicatedLog(durable);
+        this.log = new ReplicatedLog(durable, history);
         this.acceptedEpoch = durable.acceptedEpoch();
         this.currentEpoch = durable.currentEpoch();
         this.bootCount = durable.bootCount();

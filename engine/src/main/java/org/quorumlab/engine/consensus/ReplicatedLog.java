@@ -4,27 +4,36 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * In-memory view of one server's history: entries after the snapshot point plus the persisted,
- * committed and applied watermarks. Invariant: snapshotZxid &lt;= appliedZxid &lt;= committedZxid and
+ * One server's history since the snapshot point plus the persisted, committed and applied
+ * watermarks. Every entry not yet applied is in memory, with the last
+ * {@link LogHistory#appliedEntriesKept()} applied ones; the applied entries before those
+ * (through {@code archivedThrough}) are read back from the host's durable log when a learner needs
+ * them. Invariant: snapshotZxid &lt;= archivedThrough &lt;= appliedZxid &lt;= committedZxid and
  * appliedZxid &lt;= persistedZxid &lt;= lastZxid (applied entries were durable first).
  */
 final class ReplicatedLog {
     private final ArrayList<LogEntry> entries = new ArrayList<>();
+    private final LogHistory history;
     private long snapshotZxid;
+    /** Entries in (snapshotZxid, archivedThrough] are only in the host's durable log. */
+    private long archivedThrough;
     private long persistedZxid;
     private long committedZxid;
     private long appliedZxid;
 
-    ReplicatedLog(DurableState durable) {
+    ReplicatedLog(DurableState durable, LogHistory history) {
+        this.history = history;
         entries.addAll(durable.log());
         snapshotZxid = durable.snapshotZxid();
+        archivedThrough = snapshotZxid;
         persistedZxid = lastZxid();
         appliedZxid = Math.min(durable.lastCommittedZxid(), lastZxid());
         committedZxid = appliedZxid;
+        archiveApplied();
     }
 
     long lastZxid() {
-        return entries.isEmpty() ? snapshotZxid : entries.get(entries.size() - 1).zxid();
+        return entries.isEmpty() ? archivedThrough : entries.get(entries.size() - 1).zxid();
     }
 
     long snapshotZxid() {
@@ -72,32 +81,67 @@ final class ReplicatedLog {
         return -(lo + 1);
     }
 
-    /** True iff {@code zxid} is the snapshot point or an in-memory entry. */
+    /** The last applied entry that is no longer in memory (the snapshot point when there is none). */
+    long archivedThrough() {
+        return archivedThrough;
+    }
+
+    /**
+     * True iff {@code zxid} is the snapshot point or an entry of the history (an archived one only if
+     * the host's log still has it).
+     */
     boolean contains(long zxid) {
-        return zxid == snapshotZxid || indexOf(zxid) >= 0;
+        if (zxid == snapshotZxid) {
+            return true;
+        }
+        if (zxid > snapshotZxid && zxid <= archivedThrough) {
+            List<LogEntry> read = history.read(zxid - 1, zxid);
+            return read != null && !read.isEmpty() && read.get(read.size() - 1).zxid() == zxid;
+        }
+        return indexOf(zxid) >= 0;
     }
 
     /** True iff the history includes {@code zxid}, assuming zxids below the snapshot are in it. */
     boolean covers(long zxid) {
-        return zxid <= snapshotZxid || indexOf(zxid) >= 0;
+        return zxid <= snapshotZxid || contains(zxid);
     }
 
+    /** The in-memory entry with {@code zxid}, or null (absent, archived or compacted). */
     LogEntry get(long zxid) {
         int i = indexOf(zxid);
         return i >= 0 ? entries.get(i) : null;
     }
 
-    /** Largest zxid in the history that is strictly below {@code zxid} (at least snapshotZxid). */
+    /**
+     * Largest zxid in the in-memory history that is strictly below {@code zxid}: the last archived
+     * entry (or the snapshot point) when none is. Not meaningful for a zxid in the archived range,
+     * which a caller handles by SNAP.
+     */
     long previousZxid(long zxid) {
         int i = indexOf(zxid);
         int insertion = i >= 0 ? i : -(i + 1);
-        return insertion == 0 ? snapshotZxid : entries.get(insertion - 1).zxid();
+        return insertion == 0 ? archivedThrough : entries.get(insertion - 1).zxid();
     }
 
-    /** Entries with zxid in (after, upTo]. */
+    /**
+     * Entries with zxid in (after, upTo]; those through {@link #archivedThrough()} are read back from
+     * the host's log. Null when the host's log no longer holds them all.
+     */
     List<LogEntry> range(long after, long upTo) {
         List<LogEntry> out = new ArrayList<>();
-        int i = indexOf(after);
+        long inMemoryAfter = after;
+        if (after < archivedThrough) {
+            List<LogEntry> archived = history.read(after, Math.min(upTo, archivedThrough));
+            if (archived == null) {
+                return null;
+            }
+            out.addAll(archived);
+            inMemoryAfter = archivedThrough;
+        }
+        if (inMemoryAfter >= upTo) {
+            return out;
+        }
+        int i = indexOf(inMemoryAfter);
         int start = i >= 0 ? i + 1 : -(i + 1);
         for (int k = start; k < entries.size() && entries.get(k).zxid() <= upTo; k++) {
             out.add(entries.get(k));
@@ -119,6 +163,7 @@ final class ReplicatedLog {
     void resetToSnapshot(long zxid) {
         entries.clear();
         snapshotZxid = zxid;
+        archivedThrough = zxid;
         persistedZxid = zxid;
         committedZxid = zxid;
         appliedZxid = zxid;
@@ -134,6 +179,7 @@ final class ReplicatedLog {
         int end = i >= 0 ? i + 1 : -(i + 1);
         entries.subList(0, end).clear();
         snapshotZxid = upTo;
+        archivedThrough = Math.max(archivedThrough, upTo);
     }
 
     void markPersisted(long zxid) {
@@ -159,7 +205,24 @@ final class ReplicatedLog {
         List<LogEntry> out = range(appliedZxid, limit);
         if (!out.isEmpty()) {
             appliedZxid = out.get(out.size() - 1).zxid();
+            archiveApplied();
         }
         return out;
+    }
+
+    /**
+     * Forgets all but the last {@link LogHistory#appliedEntriesKept()} applied entries once twice as
+     * many are in memory (so the copy of the rest is amortised); they stay readable from the host's log.
+     */
+    private void archiveApplied() {
+        int keep = history.appliedEntriesKept();
+        int applied = indexOf(appliedZxid);
+        int appliedCount = applied >= 0 ? applied + 1 : -(applied + 1);
+        if (appliedCount <= keep || appliedCount - keep < Math.max(keep, 1)) {
+            return;
+        }
+        int drop = appliedCount - keep;
+        archivedThrough = entries.get(drop - 1).zxid();
+        entries.subList(0, drop).clear();
     }
 }

@@ -4,8 +4,10 @@ import java.util.List;
 
 /**
  * Decides how a leader synchronises a learner, following ZooKeeper's {@code syncFollower}: DIFF when
- * the learner's last zxid is in the leader's in-memory window, TRUNC first when the learner has
- * entries the leader never had, SNAP when the learner is behind the window.
+ * the learner's last zxid is in the leader's history since its snapshot point (read back from the
+ * host's log for entries no longer in memory, as ZooKeeper reads its txn log), TRUNC first when the
+ * learner has entries the leader never had, SNAP when the learner is behind that history or the log
+ * no longer holds it.
  */
 final class SyncPlanner {
     private SyncPlanner() {
@@ -31,15 +33,29 @@ final class SyncPlanner {
         }
         if (peerLastZxid >= windowStart && peerLastZxid < upTo) {
             if (log.contains(peerLastZxid)) {
-                return diff(log.range(peerLastZxid, upTo), config);
-            }
-            long prev = log.previousZxid(peerLastZxid);
-            if (prev > windowStart || (prev == windowStart && windowStart == 0)) {
-                return new Packet.SyncStart(SyncMode.TRUNC, prev, 0, null, log.range(prev, upTo), config);
+                List<LogEntry> missing = log.range(peerLastZxid, upTo);
+                if (missing != null) {
+                    return diff(missing, config);
+                }
+            } else if (peerLastZxid > log.archivedThrough()) {
+                // A divergent entry the leader never had: cut the learner back to the last common one.
+                // (Further back than what the leader keeps in memory, SNAP below does it.)
+                long prev = log.previousZxid(peerLastZxid);
+                if (prev > windowStart || (prev == windowStart && windowStart == 0)) {
+                    List<LogEntry> missing = log.range(prev, upTo);
+                    if (missing != null) {
+                        return new Packet.SyncStart(SyncMode.TRUNC, prev, 0, null, missing, config);
+                    }
+                }
             }
         }
         long snapZxid = snapshots.lastAppliedZxid();
-        return new Packet.SyncStart(SyncMode.SNAP, 0, snapZxid, snapshots.snapshot(), log.range(snapZxid, upTo), config);
+        List<LogEntry> after = log.range(snapZxid, upTo);
+        if (after == null) {
+            throw new IllegalStateException("the application state (at " + Zxid.toHex(snapZxid)
+                    + ") is older than the log history still held");
+        }
+        return new Packet.SyncStart(SyncMode.SNAP, 0, snapZxid, snapshots.snapshot(), after, config);
     }
 
     private static Packet.SyncStart diff(List<LogEntry> entries, QuorumConfig config) {

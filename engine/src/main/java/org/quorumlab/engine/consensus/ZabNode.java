@@ -26,8 +26,18 @@ public final class ZabNode {
      * @param snapshots application state, read when this server, as leader, decides SNAP
      */
     public ZabNode(long myId, QuorumConfig config, DurableState durable, Timing timing, StateSnapshotSource snapshots) {
+        this(myId, config, durable, timing, snapshots, LogHistory.IN_MEMORY);
+    }
+
+    /**
+     * @param history the host's durable log, read back for a DIFF from before the applied entries
+     *                this node keeps in memory
+     */
+    public ZabNode(long myId, QuorumConfig config, DurableState durable, Timing timing, StateSnapshotSource snapshots,
+            LogHistory history) {
         this.ctx = new NodeContext(myId, Objects.requireNonNull(config), Objects.requireNonNull(durable),
-                Objects.requireNonNull(timing), Objects.requireNonNull(snapshots), new Transitions());
+                Objects.requireNonNull(timing), Objects.requireNonNull(snapshots), Objects.requireNonNull(history),
+                new Transitions());
         this.election = new LeaderElection(ctx);
         ctx.emit(new Event.StateChanged(ServerState.LOOKING, ServerState.LOOKING, "start"));
         election.start();
@@ -263,7 +273,7 @@ public final class ZabNode {
         return ctx.log.covers(zxid);
     }
 
-    /** The in-memory entry with {@code zxid}, or null if absent or compacted. */
+    /** The in-memory entry with {@code zxid}, or null if absent, compacted or only in the host's log. */
     public LogEntry entry(long zxid) {
         return ctx.log.get(zxid);
     }

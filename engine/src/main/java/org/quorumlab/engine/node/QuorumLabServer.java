@@ -72,7 +72,7 @@ public final class QuorumLabServer implements AutoCloseable, ServerView, NodeVie
             this.log = new GroupCommitLog(storage.txnLog());
             this.zab = Replication.host(config, storage, log, membership, ticker);
             this.pipeline = new RequestPipeline(config, tree, zab, PipelineClock.SYSTEM, stats, this::snapshot);
-            ZabNode node = Replication.node(config, storage, tree, membership, pipeline);
+            ZabNode node = Replication.node(config, storage, log, tree, membership, pipeline);
             zab.attach(pipeline, node);
             pipeline.setServing(false, false);
         } else {

@@ -89,8 +89,8 @@ final class Replication {
                 });
     }
 
-    static ZabNode node(ServerConfig config, Storage storage, DataTree tree, DynamicConfig membership,
-            RequestPipeline pipeline) {
+    static ZabNode node(ServerConfig config, Storage storage, GroupCommitLog log, DataTree tree,
+            DynamicConfig membership, RequestPipeline pipeline) {
         long snapshotZxid = tree.lastProcessedZxid();
         long boot = storage.metadata().get(BOOT_COUNT, 0) + 1;
         storage.metadata().put(BOOT_COUNT, boot);
@@ -113,6 +113,7 @@ final class Replication {
                 return pipeline.tree().lastProcessedZxid();
             }
         };
-        return new ZabNode(config.serverId(), ZabHost.toQuorumConfig(membership), durable, timing, source);
+        return new ZabNode(config.serverId(), ZabHost.toQuorumConfig(membership), durable, timing, source,
+                new StoredLogHistory(log));
     }
 }

@@ -26,9 +26,11 @@ final class SnapshotRetention {
     }
 
     /**
-     * The zxid through which the consensus core may forget its in-memory log after a snapshot: the previous
-     * snapshot, so one snapshot interval of history stays in memory for a lagging follower to sync by DIFF; 0 while
-     * there is no previous snapshot. What stays on disk is {@link Autopurge}'s business.
+     * The zxid through which the consensus core may forget its log history after a snapshot: the previous
+     * snapshot, so one snapshot interval of history stays available for a lagging follower to sync by DIFF (the
+     * core keeps the last applied entries in memory and reads older ones back from the log, {@link StoredLogHistory});
+     * 0 while there is no previous snapshot. What stays on disk is {@link Autopurge}'s business, and it never purges
+     * past this point.
      */
     static long compactionPoint(SnapshotStore snapshots) {
         List<SnapshotInfo> all = snapshots.list();

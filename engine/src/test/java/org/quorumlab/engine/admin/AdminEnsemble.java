@@ -9,10 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 import org.quorumlab.engine.config.AdminToken;
 import org.quorumlab.engine.config.QuorumServerSpec;
 import org.quorumlab.engine.config.FourLetterWordWhitelist;
@@ -93,17 +91,7 @@ final class AdminEnsemble implements AutoCloseable {
     }
 
     static ZooKeeper connect(String connectString, int sessionTimeoutMs) throws IOException, InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connectString, sessionTimeoutMs, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        if (!connected.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new IOException("could not connect to " + connectString);
-        }
-        return zk;
+        return ConnectedClients.connect(connectString, sessionTimeoutMs);
     }
 
     /** Writes {@code token} to {@code file}, readable by its owner only, as the launcher does. */

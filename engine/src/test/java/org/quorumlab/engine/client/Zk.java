@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.KeeperException;
@@ -13,6 +12,7 @@ import org.apache.zookeeper.OpResult;
 import org.apache.zookeeper.WatchedEvent;
 import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 
 /** Official-client helpers shared by the compatibility tests: connect and wait, record events. */
 final class Zk {
@@ -64,35 +64,12 @@ final class Zk {
     }
 
     static ZooKeeper connect(int port, int timeoutMs, Watcher watcher) throws IOException, InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, timeoutMs, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-            watcher.process(e);
-        });
-        awaitConnected(zk, connected);
-        return zk;
+        return ConnectedClients.connect("127.0.0.1:" + port, timeoutMs, watcher);
     }
 
     static ZooKeeper reattach(int port, int timeoutMs, long sessionId, byte[] password, Watcher watcher)
             throws IOException, InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, timeoutMs, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-            watcher.process(e);
-        }, sessionId, password);
-        awaitConnected(zk, connected);
-        return zk;
-    }
-
-    private static void awaitConnected(ZooKeeper zk, CountDownLatch connected) throws InterruptedException {
-        if (!connected.await(WAIT_SECONDS, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new AssertionError("client did not connect within " + WAIT_SECONDS + "s");
-        }
+        return ConnectedClients.reattach("127.0.0.1:" + port, timeoutMs, sessionId, password, watcher);
     }
 
     /** Runs a multi and returns its per-op results whether or not it failed. */

@@ -7,15 +7,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.Op;
 import org.apache.zookeeper.StatsTrack;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 import org.apache.zookeeper.cli.DelQuotaCommand;
 import org.apache.zookeeper.cli.SetQuotaCommand;
 import org.apache.zookeeper.data.Stat;
@@ -61,7 +59,8 @@ class QuotaDifferentialTest {
 
     private static List<String> runScript(int port) throws Exception {
         Transcript t = new Transcript();
-        try (ZooKeeper zk = connect(port); ZooKeeper other = connect(port)) {
+        try (ZooKeeper zk = ConnectedClients.connect("127.0.0.1:" + port, 30_000);
+                ZooKeeper other = ConnectedClients.connect("127.0.0.1:" + port, 30_000)) {
             t.step("create /a", () -> zk.create("/a", bytes("hello"), OPEN, CreateMode.PERSISTENT));
             t.step("create /a/x", () -> zk.create("/a/x", bytes("12"), OPEN, CreateMode.PERSISTENT));
             t.step("create /b", () -> zk.create("/b", bytes("outside"), OPEN, CreateMode.PERSISTENT));
@@ -138,20 +137,6 @@ class QuotaDifferentialTest {
 
     private static byte[] bytes(String s) {
         return s.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static ZooKeeper connect(int port) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        if (!connected.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new AssertionError("could not connect to port " + port);
-        }
-        return zk;
     }
 
     /** One line per step: what was done and how it ended; one per quota read: its two nodes. */

@@ -30,7 +30,7 @@ class SyncPlannerTest {
                 entries.add(new LogEntry(z, new byte[] {(byte) z}));
             }
         }
-        return new ReplicatedLog(new DurableState(2, 2, entries, snapshot, snapshot, 1));
+        return new ReplicatedLog(new DurableState(2, 2, entries, snapshot, snapshot, 1), LogHistory.IN_MEMORY);
     }
 
     private static Packet.SyncStart plan(long peerLast, long snapshot) {

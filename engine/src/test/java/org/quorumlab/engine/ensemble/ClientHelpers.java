@@ -4,10 +4,8 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 
 /** Official-client conveniences for ensemble tests: connect and wait, retry through failovers. */
 final class ClientHelpers {
@@ -20,19 +18,8 @@ final class ClientHelpers {
     }
 
     static ZooKeeper connect(String connectString, long sessionId, byte[] password) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        Watcher w = e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        };
-        ZooKeeper zk = password == null ? new ZooKeeper(connectString, 15000, w)
-                : new ZooKeeper(connectString, 15000, w, sessionId, password);
-        if (!connected.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new AssertionError("could not connect to " + connectString);
-        }
-        return zk;
+        return password == null ? ConnectedClients.connect(connectString, 15000)
+                : ConnectedClients.reattach(connectString, 15000, sessionId, password, event -> { });
     }
 
     /** Retries {@code op} through connection loss while the ensemble elects a leader. */

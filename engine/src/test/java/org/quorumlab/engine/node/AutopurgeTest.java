@@ -7,12 +7,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -86,7 +84,8 @@ class AutopurgeTest {
             assertThat(kept).hasSize(4);
             assertThat(storage.txnLog().purgedThrough()).isEqualTo(kept.get(3).lastZxid());
         }
-        try (QuorumLabServer restarted = QuorumLabServer.start(config); ZooKeeper zk = connect(restarted.port())) {
+        try (QuorumLabServer restarted = QuorumLabServer.start(config);
+                ZooKeeper zk = ConnectedClients.connect("127.0.0.1:" + restarted.port(), 30_000)) {
             assertThat(zk.getChildren("/", false)).hasSize(WRITES + 1);
         }
     }
@@ -128,23 +127,12 @@ class AutopurgeTest {
 
     /** Creates {@value #WRITES} nodes and returns the zxid of the last. */
     private static long writeNodes(int port) throws Exception {
-        try (ZooKeeper zk = connect(port)) {
+        try (ZooKeeper zk = ConnectedClients.connect("127.0.0.1:" + port, 30_000)) {
             for (int i = 0; i < WRITES; i++) {
                 zk.create("/n" + i, new byte[10], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             }
             Stat last = zk.exists("/n" + (WRITES - 1), false);
             return last.getCzxid();
         }
-    }
-
-    private static ZooKeeper connect(int port) throws Exception {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper("127.0.0.1:" + port, 30_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        assertThat(connected.await(30, TimeUnit.SECONDS)).isTrue();
-        return zk;
     }
 }

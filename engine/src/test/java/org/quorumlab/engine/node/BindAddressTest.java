@@ -14,12 +14,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
-import org.apache.zookeeper.Watcher;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,7 +71,7 @@ class BindAddressTest {
         }
         String connect = specs.get(0).host() + ":" + specs.get(0).clientPort() + "," + specs.get(2).host() + ":"
                 + specs.get(2).clientPort();
-        try (ZooKeeper zk = connect(connect)) {
+        try (ZooKeeper zk = ConnectedClients.connect(connect, 10_000)) {
             zk.create("/bound", "ok".getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                     CreateMode.PERSISTENT);
             String config = new String(zk.getConfig(false, null), StandardCharsets.UTF_8);
@@ -109,20 +107,6 @@ class BindAddressTest {
             s.getInputStream().transferTo(out);
             return out.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private static ZooKeeper connect(String connectString) throws IOException, InterruptedException {
-        CountDownLatch connected = new CountDownLatch(1);
-        ZooKeeper zk = new ZooKeeper(connectString, 10_000, e -> {
-            if (e.getState() == Watcher.Event.KeeperState.SyncConnected) {
-                connected.countDown();
-            }
-        });
-        if (!connected.await(30, TimeUnit.SECONDS)) {
-            zk.close();
-            throw new IOException("could not connect to " + connectString);
-        }
-        return zk;
     }
 
     private static int freePort(String host) throws IOException {

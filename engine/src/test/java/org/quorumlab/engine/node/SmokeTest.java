@@ -3,11 +3,10 @@ package org.quorumlab.engine.node;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
+import org.quorumlab.engine.testing.ConnectedClients;
 import org.apache.zookeeper.data.Stat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,13 +20,7 @@ class SmokeTest {
     @Test
     void basicOperationsAndRestart() throws Exception {
         try (QuorumLabServer server = QuorumLabServer.start(ServerConfig.standalone(0, dir))) {
-            CountDownLatch connected = new CountDownLatch(1);
-            ZooKeeper zk = new ZooKeeper("127.0.0.1:" + server.port(), 10000, e -> {
-                if (e.getState() == org.apache.zookeeper.Watcher.Event.KeeperState.SyncConnected) {
-                    connected.countDown();
-                }
-            });
-            assertThat(connected.await(10, TimeUnit.SECONDS)).isTrue();
+            ZooKeeper zk = ConnectedClients.connect("127.0.0.1:" + server.port(), 10000);
             zk.create("/a", "hello".getBytes(), ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT);
             Stat stat = new Stat();
             assertThat(new String(zk.getData("/a", false, stat))).isEqualTo("hello");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.quorumlab.engine.consensus.Action;
 import org.quorumlab.engine.consensus.DurableState;
 import org.quorumlab.engine.consensus.LogEntry;
+import org.quorumlab.engine.consensus.LogHistory;
 import org.quorumlab.engine.consensus.QuorumConfig;
 import org.quorumlab.engine.consensus.Timing;
 import org.quorumlab.engine.consensus.ZabNode;
@@ -15,6 +16,11 @@ import org.quorumlab.engine.consensus.ZabNode;
  * {@link ZabNode} (null while crashed).
  */
 public final class SimNode {
+    /**
+     * Applied entries a simulated node keeps in memory: few, so that learners that fall behind are
+     * synced from the durable log ({@link LogHistory}) in every randomized run.
+     */
+    static final int APPLIED_ENTRIES_KEPT = 3;
     final long id;
     private final Timing timing;
     long acceptedEpoch;
@@ -53,7 +59,20 @@ public final class SimNode {
         bootCount++;
         DurableState ds = new DurableState(acceptedEpoch, currentEpoch, durableLog,
                 Math.max(snapshotZxid, Math.min(sm.lastAppliedZxid(), lastDurableZxid())), snapshotZxid, bootCount);
-        zab = new ZabNode(id, config, ds, timing, sm);
+        zab = new ZabNode(id, config, ds, timing, sm, new LogHistory() {
+            @Override
+            public int appliedEntriesKept() {
+                return APPLIED_ENTRIES_KEPT;
+            }
+
+            @Override
+            public List<LogEntry> read(long after, long upTo) {
+                if (after < snapshotZxid) {
+                    return null; // compacted away, as a purged log
+                }
+                return durableLog.stream().filter(e -> e.zxid() > after && e.zxid() <= upTo).toList();
+            }
+        });
     }
 
     long lastDurableZxid() {

@@ -8,25 +8,68 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.zookeeper.CreateMode;
+import org.apache.zookeeper.KeeperException;
 import org.apache.zookeeper.ZooDefs;
 import org.apache.zookeeper.ZooKeeper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.engine.consensus.Event;
 import org.quorumlab.engine.consensus.SyncMode;
+import org.quorumlab.engine.consensus.Zxid;
 
 /**
- * A follower that missed more than the leader keeps in its log is synced by SNAP: it stores the leader's
- * snapshot as chunks, and after another restart recovers from that snapshot plus its own log.
+ * How a leader syncs a follower that missed writes: by DIFF read back from its transaction log when the
+ * follower is behind what the leader keeps in memory, and by SNAP when the leader's log no longer reaches
+ * back that far (the follower stores the snapshot as chunks and, after another restart, recovers from it
+ * plus its own log).
  */
-class SnapSyncRestartTest {
+class LaggingFollowerSyncTest {
 
     private static final int SNAP_COUNT = 50;
 
     @TempDir
     Path dir;
+
+    @Test
+    void aFollowerBehindTheLeadersInMemoryEntriesIsSyncedByDiffFromTheLeadersLog() throws Exception {
+        // more than twice what the leader keeps in memory, all in one snapshot interval (default snapCount)
+        int missed = 1200;
+        try (LocalEnsemble e = new LocalEnsemble(dir, 3, 100)) {
+            e.startAll();
+            await().atMost(Duration.ofSeconds(30)).until(() -> e.leaderId() > 0);
+            long leader = e.leaderId();
+            long follower = e.configs.keySet().stream().filter(id -> id != leader).findFirst().orElseThrow();
+            String others = e.configs.keySet().stream().filter(id -> id != follower).map(e::connectString)
+                    .reduce((a, b) -> a + "," + b).orElseThrow();
+
+            ZooKeeper zk = ClientHelpers.connect(others);
+            retry(() -> zk.create("/s", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+            write(zk, 0, 20);
+            e.stop(follower);
+            writeAsync(zk, 20, 20 + missed);
+            long leaderLast = e.server(leader).pipeline().tree().lastProcessedZxid();
+
+            List<Event.SyncModeChosen> syncs = new CopyOnWriteArrayList<>();
+            e.server(leader).zab().addEventSink(ev -> {
+                if (ev instanceof Event.SyncModeChosen s && s.peer() == follower) {
+                    syncs.add(s);
+                }
+            });
+            e.start(follower);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !syncs.isEmpty());
+            Event.SyncModeChosen sync = syncs.get(0);
+            assertThat(sync.mode()).isEqualTo(SyncMode.DIFF);
+            // The DIFF starts at the first write the follower missed, further back than the in-memory entries.
+            assertThat(Zxid.counterOf(leaderLast) - Zxid.counterOf(sync.fromZxid()) + 1).isGreaterThanOrEqualTo(missed);
+            await().atMost(Duration.ofSeconds(30)).until(() -> e.server(follower).pipeline().isServing());
+            expectAll(e, follower, 20 + missed);
+            zk.close();
+        }
+    }
 
     @Test
     void aFollowerSyncedBySnapRecoversFromTheInstalledSnapshotAfterARestart() throws Exception {
@@ -73,6 +116,23 @@ class SnapSyncRestartTest {
             retry(() -> zk.create("/s/n" + n, ("v" + n).getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
                     CreateMode.PERSISTENT));
         }
+    }
+
+    /** Pipelined creates (the quorum is stable meanwhile, so every one must succeed). */
+    private static void writeAsync(ZooKeeper zk, int from, int to) throws InterruptedException {
+        CountDownLatch done = new CountDownLatch(to - from);
+        List<Integer> failures = new CopyOnWriteArrayList<>();
+        for (int i = from; i < to; i++) {
+            zk.create("/s/n" + i, ("v" + i).getBytes(StandardCharsets.UTF_8), ZooDefs.Ids.OPEN_ACL_UNSAFE,
+                    CreateMode.PERSISTENT, (rc, path, ctx, name) -> {
+                        if (rc != KeeperException.Code.OK.intValue()) {
+                            failures.add(rc);
+                        }
+                        done.countDown();
+                    }, null);
+        }
+        assertThat(done.await(60, TimeUnit.SECONDS)).as("all creates answered").isTrue();
+        assertThat(failures).as("result codes of failed creates").isEmpty();
     }
 
     /** Reads every node from {@code server} alone, after a sync so that it has applied all of them. */
