@@ -1,5 +1,7 @@
 package org.quorumlab.engine.consensus;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -22,12 +24,23 @@ class RandomizedReconfigTest {
     @Test
     void reconfigurationsUnderFaultsKeepInvariants() {
         int seeds = Math.max(20, Integer.getInteger("quorumlab.sim.seeds", 500) / 5);
+        int withReconfig = 0;
+        int committed = 0;
         for (long seed = 0; seed < seeds; seed++) {
-            runOne(50_000 + seed);
+            int n = runOne(50_000 + seed);
+            committed += n;
+            withReconfig += n > 0 ? 1 : 0;
         }
+        // Invariants that held because membership never changed would prove nothing. Some schedules
+        // have no established leader for all their steps (heavy loss), so not every seed can commit
+        // one; the default 100 seeds commit 392 reconfigurations, 96 seeds at least one.
+        assertThat(withReconfig).as("seeds that committed a reconfiguration, of %d", seeds)
+                .isGreaterThanOrEqualTo(seeds * 9 / 10);
+        assertThat(committed).as("reconfigurations committed over %d seeds", seeds).isGreaterThanOrEqualTo(2 * seeds);
     }
 
-    static void runOne(long seed) {
+    /** Runs one schedule; returns how many distinct reconfigurations committed. */
+    static int runOne(long seed) {
         QuorumConfig initial = QuorumConfig.ofVoters(1L, 2L, 3L);
         SimulatedCluster c = new SimulatedCluster(seed, initial, TIMING);
         c.addNode(4, initial);
@@ -38,16 +51,25 @@ class RandomizedReconfigTest {
         c.network().maxDelay = r.nextInt(3);
         c.setClockSkew(0.2);
         int steps = 600;
+        QuorumConfig wanted = null;
         for (int i = 0; i < steps; i++) {
             c.randomStep(0.01);
-            if (r.nextInt(40) == 0) {
-                ZabNode l = c.leader();
-                if (l != null) {
-                    c.reconfig(l.id(), randomConfig(r));
-                }
+            if (wanted == null && r.nextInt(40) == 0) {
+                wanted = randomConfig(r);
+            }
+            // A reconfiguration waits for a leader instead of being dropped while the ensemble has none,
+            // and one the leader refuses (say, no synced quorum of the new voters) is replaced by another:
+            // some schedules would otherwise never change membership.
+            ZabNode l = wanted == null ? null : c.leader();
+            ProposeResult res = l == null ? null : c.reconfig(l.id(), wanted);
+            if (res instanceof ProposeResult.Accepted) {
+                wanted = null;
+            } else if (res != null) {
+                wanted = randomConfig(r);
             }
         }
         c.checkLiveness(300);
+        return c.committedConfigVersions().size();
     }
 
     private static QuorumConfig randomConfig(Random r) {

@@ -66,8 +66,10 @@ final class SimHost {
         } else if (a instanceof Event.SyncModeChosen e) {
             c.syncDecisions.add(e);
             c.trace.add(c.now, id, e);
-        } else if (a instanceof Action.RoleChanged || a instanceof Event.StateChanged || a instanceof Event.StepDown
-                || a instanceof Event.ReconfigCommitted) {
+        } else if (a instanceof Event.ReconfigCommitted r) {
+            c.committedConfigVersions.add(r.config().version());
+            c.trace.add(c.now, id, a);
+        } else if (a instanceof Action.RoleChanged || a instanceof Event.StateChanged || a instanceof Event.StepDown) {
             c.trace.add(c.now, id, a);
         }
     }

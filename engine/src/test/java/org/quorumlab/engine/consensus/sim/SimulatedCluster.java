@@ -35,6 +35,7 @@ public final class SimulatedCluster {
     final List<BiConsumer<Long, SimStateMachine.OpResult>> applyListeners = new ArrayList<>();
     final List<BiConsumer<Long, Long>> syncListeners = new ArrayList<>();
     final Map<String, Integer> stats = new TreeMap<>();
+    final java.util.Set<Long> committedConfigVersions = new java.util.TreeSet<>();
     final List<Event.SyncModeChosen> syncDecisions = new ArrayList<>();
     private final RandomSchedule schedule = new RandomSchedule(this);
     private final SimHost host = new SimHost(this);
@@ -429,6 +430,11 @@ public final class SimulatedCluster {
     /** Counts of executed actions and events by kind (e.g. "Apply", "SyncSNAP", "LeaderEstablished"). */
     public Map<String, Integer> stats() {
         return stats;
+    }
+
+    /** Versions of the reconfigurations that committed and became active on some server. */
+    public java.util.Set<Long> committedConfigVersions() {
+        return committedConfigVersions;
     }
 
     /** Every sync decision taken by any leader, in order. */
