@@ -11,13 +11,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongConsumer;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.admin.AdminCredentials;
-import org.quorumlab.launcher.policy.AutoScaler;
-import org.quorumlab.launcher.policy.AutoScalerSpec;
-import org.quorumlab.launcher.policy.ClusterActuator;
-import org.quorumlab.launcher.policy.LauncherActuator;
-import org.quorumlab.launcher.policy.MemberState;
-import org.quorumlab.launcher.policy.MembershipOutcome;
-import org.quorumlab.launcher.policy.ScalingEvent;
+import org.quorumlab.launcher.autoscale.AutoScaler;
+import org.quorumlab.launcher.autoscale.AutoScalerSpec;
+import org.quorumlab.launcher.autoscale.ClusterActuator;
+import org.quorumlab.launcher.autoscale.LauncherActuator;
+import org.quorumlab.launcher.autoscale.MemberState;
+import org.quorumlab.launcher.autoscale.MembershipOutcome;
+import org.quorumlab.launcher.autoscale.ScalingEvent;
 
 /**
  * The lesson's auto-scaler: the launcher's {@link AutoScaler} with a policy in the

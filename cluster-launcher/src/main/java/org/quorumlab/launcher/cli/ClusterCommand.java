@@ -6,9 +6,9 @@ import java.util.concurrent.CountDownLatch;
 import org.quorumlab.launcher.ClusterLauncher;
 import org.quorumlab.launcher.Engine;
 import org.quorumlab.launcher.LauncherException;
-import org.quorumlab.launcher.policy.AutoScaler;
-import org.quorumlab.launcher.policy.AutoScalerSpec;
-import org.quorumlab.launcher.policy.LauncherActuator;
+import org.quorumlab.launcher.autoscale.AutoScaler;
+import org.quorumlab.launcher.autoscale.AutoScalerSpec;
+import org.quorumlab.launcher.autoscale.LauncherActuator;
 
 /**
  * {@code quorumlab cluster --nodes N --dir D [--engine quorumlab|zookeeper] [--base-port P]

@@ -2,6 +2,7 @@ package org.quorumlab.engine.arch;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -44,6 +45,31 @@ class LayeringTest {
                 .orShould().dependOnClassesThat().resideInAnyPackage("java.util.concurrent..", "java.time..",
                         "org.slf4j..", "java.sql..", "org.quorumlab.engine.storage..", "org.quorumlab.engine.net..")
                 .allowEmptyShould(true)
+                .check(engine);
+    }
+
+    /** Messages and ticks in, actions out: the consensus core knows no other part of the engine. */
+    @Test
+    void consensusImportsNoOtherQuorumLabPackage() {
+        noClasses().that().resideInAPackage("org.quorumlab.engine.consensus..")
+                .should().dependOnClassesThat(JavaClass.Predicates.resideInAPackage("org.quorumlab..")
+                        .and(JavaClass.Predicates.resideOutsideOfPackage("org.quorumlab.engine.consensus..")))
+                .check(engine);
+    }
+
+    /**
+     * Replication and the admin API reach storage through its ports and never the SQLite adapter,
+     * and neither knows the composition root ({@code node}) that wires the adapters in. Replication
+     * also reaches the network only through its own {@code QuorumTransport} port.
+     */
+    @Test
+    void replicationAndAdminDependOnPortsNotAdapters() {
+        noClasses().that().resideInAnyPackage("org.quorumlab.engine.replication..", "org.quorumlab.engine.admin..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.quorumlab.engine.storage.sqlite..",
+                        "org.quorumlab.engine.node..", "org.quorumlab.engine.net.quorum..")
+                .check(engine);
+        noClasses().that().resideInAPackage("org.quorumlab.engine.replication..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.quorumlab.engine.net..", "io.netty..")
                 .check(engine);
     }
 

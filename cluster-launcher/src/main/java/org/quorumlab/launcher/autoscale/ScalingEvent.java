@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /**
  * One auto-scaling event, as logged and sent to {@link ScalingListener}s.

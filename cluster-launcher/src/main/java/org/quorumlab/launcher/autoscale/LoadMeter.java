@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 import java.util.List;
 import java.util.Map;

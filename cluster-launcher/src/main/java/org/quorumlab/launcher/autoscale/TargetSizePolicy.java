@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 import java.time.Duration;
 import org.quorumlab.launcher.load.DurationText;

@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /**
  * A voting member as a {@link ClusterActuator} reports it.

@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

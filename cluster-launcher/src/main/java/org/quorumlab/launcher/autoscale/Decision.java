@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /** What a {@link ScalingPolicy} wants done now; each carries a one-line reason for the event log. */
 public sealed interface Decision {

@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /**
  * A membership change an actuator completed.

@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /**
  * One voting member as the {@link AutoScaler} last saw it.

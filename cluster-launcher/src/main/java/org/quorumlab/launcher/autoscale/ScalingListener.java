@@ -1,4 +1,4 @@
-package org.quorumlab.launcher.policy;
+package org.quorumlab.launcher.autoscale;
 
 /** Receives every {@link ScalingEvent} on the auto-scaler's thread; must return quickly; exceptions are logged. */
 @FunctionalInterface
