@@ -12,8 +12,16 @@ public final class Launcher {
     private Launcher() {
     }
 
+    /** The console's logging configuration, on the class path (the launcher's logback.xml is there too). */
+    static final String LOGGING_CONFIG = "logback-console.xml";
+
     /** Starts the console. */
     public static void main(String[] args) {
+        // Before the first logger exists: the client library's connection warnings go to
+        // ~/.quorumlab/console.log, not the terminal (see logback-console.xml).
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGGING_CONFIG);
+        }
         Application.launch(QuorumLabConsole.class, args);
     }
 }
