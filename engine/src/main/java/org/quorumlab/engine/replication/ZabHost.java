@@ -22,7 +22,7 @@ import org.quorumlab.engine.proto.ErrorCode;
 import org.quorumlab.engine.proto.MalformedRecordException;
 import org.quorumlab.engine.proto.OpCode;
 import org.quorumlab.engine.server.ForwardedRequestCodec;
-import org.quorumlab.engine.server.RequestPipeline;
+import org.quorumlab.engine.server.ReplicationPort;
 import org.quorumlab.engine.server.TxnReplicator;
 import org.quorumlab.engine.snapshot.TreeSnapshotCodec;
 import org.quorumlab.engine.storage.GroupCommitLog;
@@ -57,7 +57,7 @@ public final class ZabHost implements TxnReplicator {
     private final TeachingGate teaching;
     private final List<Consumer<Object>> eventSinks = new CopyOnWriteArrayList<>();
     private ZabNode node;
-    private RequestPipeline pipeline;
+    private ReplicationPort pipeline;
     private Listener listener;
     private DurabilityReports durability;
     /** The entry whose PROPOSAL packet was encoded last, and its bytes (pipeline thread only). */
@@ -96,7 +96,7 @@ public final class ZabHost implements TxnReplicator {
     }
 
     /** Binds the host to its pipeline and node; call before the pipeline starts the replicator. */
-    public void attach(RequestPipeline pipeline, ZabNode node) {
+    public void attach(ReplicationPort pipeline, ZabNode node) {
         this.pipeline = pipeline;
         this.node = node;
         this.durability = new DurabilityReports(pipeline::execute, zxid -> {
@@ -374,8 +374,8 @@ public final class ZabHost implements TxnReplicator {
     }
 
     private DynamicConfig currentTreeConfig() {
-        byte[] data = pipeline.tree().requireNode(DataTree.CONFIG).data();
-        if (data == null || data.length == 0) {
+        byte[] data = pipeline.appliedConfigData();
+        if (data.length == 0) {
             return null;
         }
         return DynamicConfig.parse(new String(data, StandardCharsets.UTF_8));

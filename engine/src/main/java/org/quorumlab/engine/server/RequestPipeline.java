@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * Per session, replies keep request order: a read waits behind the session's uncommitted writes
  * and syncs, so replies and watch events leave in zxid order.
  */
-public final class RequestPipeline implements AutoCloseable {
+public final class RequestPipeline implements ReplicationPort, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(RequestPipeline.class);
     private static final int PING_XID = -2;
@@ -98,11 +98,13 @@ public final class RequestPipeline implements AutoCloseable {
      * Runs quorum work on the pipeline thread ahead of every queued client task (the replication
      * host posts ticks, durability reports and its own follow-ups here).
      */
+    @Override
     public void execute(Runnable task) {
         owner.executePriority(task, false);
     }
 
     /** {@link #execute} for a received quorum message: its wait is recorded as the quorum queue delay. */
+    @Override
     public void executeQuorumMessage(Runnable task) {
         owner.executePriority(task, true);
     }
@@ -185,6 +187,7 @@ public final class RequestPipeline implements AutoCloseable {
     // ------------------------------------------------------------ replication host hooks (pipeline thread)
 
     /** Leader: a learner forwarded a client write (or its sessions' keep-alives). */
+    @Override
     public void handleForwarded(Request request) {
         if (request.type() == TOUCH_SESSIONS) {
             JuteInput in = new JuteInput(request.body());
@@ -207,6 +210,7 @@ public final class RequestPipeline implements AutoCloseable {
      * connections and holds their requests ({@link LeaderWait}) until {@link #resumeWhenApplied};
      * its uncommitted prepared state is forgotten. A leader restarts every session's timer.
      */
+    @Override
     public void setServing(boolean nowServing, boolean leader) {
         if (serving && !nowServing) {
             pending = new PendingChanges(tree);
@@ -228,6 +232,7 @@ public final class RequestPipeline implements AutoCloseable {
      * A leader is established again and this server is in sync with it up to {@code lastLoggedZxid}:
      * the held requests run once everything up to there is applied.
      */
+    @Override
     public void resumeWhenApplied(long lastLoggedZxid) {
         leaderWait.resumeWhenApplied(lastLoggedZxid);
         replayIfReady();
@@ -259,6 +264,7 @@ public final class RequestPipeline implements AutoCloseable {
      * SNAP sync installed a new tree. Watches were set on the old one, so connected clients are
      * disconnected (they re-register their watches when they reconnect).
      */
+    @Override
     public void replaceTree(DataTree newTree) {
         if (leaderWait.isWaiting() || handshake.connectionCount() > 0) {
             dropClients("this server installed a snapshot from its leader");
@@ -272,6 +278,12 @@ public final class RequestPipeline implements AutoCloseable {
             }
         }
         newTree.sessions().forEach((id, timeout) -> sessions.add(id, timeout, now));
+    }
+
+    @Override
+    public byte[] appliedConfigData() {
+        byte[] data = tree.requireNode(DataTree.CONFIG).data();
+        return data == null ? new byte[0] : data;
     }
 
     public DataTree tree() {

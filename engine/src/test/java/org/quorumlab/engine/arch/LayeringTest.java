@@ -73,6 +73,14 @@ class LayeringTest {
                 .check(engine);
     }
 
+    /** Replication drives the request pipeline through its narrow port only (one-way, issue 17). */
+    @Test
+    void replicationSeesThePipelineOnlyThroughItsPort() {
+        noClasses().that().resideInAPackage("org.quorumlab.engine.replication..")
+                .should().dependOnClassesThat().haveFullyQualifiedName("org.quorumlab.engine.server.RequestPipeline")
+                .check(engine);
+    }
+
     @Test
     void storagePortsDoNotKnowTheServer() {
         noClasses().that().resideInAPackage("org.quorumlab.engine.storage..")
