@@ -14,6 +14,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.quorumlab.launcher.admin.AdminCredentials;
 import org.quorumlab.launcher.admin.AdminHttpClient;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /**
  * The console's typed view of nodes' admin servers ({@code host:adminPort}): commands, metrics,

@@ -8,6 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.quorumlab.launcher.admin.AdminHttpClient;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

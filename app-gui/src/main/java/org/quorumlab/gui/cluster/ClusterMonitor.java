@@ -13,7 +13,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import org.quorumlab.gui.admin.AdminClient;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.admin.EventSubscription;
 import org.quorumlab.gui.admin.NodeSnapshot;
 import org.quorumlab.gui.common.TaskExecutor;

@@ -3,7 +3,7 @@ package org.quorumlab.gui.cluster;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.admin.NodeSnapshot;
 import org.quorumlab.gui.cluster.load.LoadGeneratorViewModel;
 

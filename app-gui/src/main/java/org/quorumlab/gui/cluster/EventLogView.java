@@ -14,7 +14,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.stage.FileChooser;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /** Table of every streamed event with type/server/text filters and JSON-lines export. */
 final class EventLogView extends BorderPane {

@@ -12,7 +12,7 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.common.TaskExecutor;
 
 /**

@@ -13,7 +13,7 @@ import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import org.quorumlab.gui.admin.AdminClient;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.admin.MemberBroadcast;
 
 /** {@link TeachingControl} through every member's admin API ({@code /teaching}, {@code /faults}). */

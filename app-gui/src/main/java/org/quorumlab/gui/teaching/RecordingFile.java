@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /**
  * The {@code .qlrec} format: JSON lines. Line 1 is a header

@@ -3,7 +3,7 @@ package org.quorumlab.gui.teaching;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /**
  * Every event the Teaching tab received, in arrival order, each with the console's wall-clock

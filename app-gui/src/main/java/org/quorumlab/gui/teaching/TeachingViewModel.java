@@ -16,7 +16,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.admin.NodeSnapshot;
 import org.quorumlab.gui.cluster.ClusterMonitor;
 import org.quorumlab.gui.cluster.Role;

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.admin.NodeSnapshot;
 import org.quorumlab.gui.common.TaskExecutor;
 import org.quorumlab.gui.cluster.load.LoadGeneratorViewModel;

@@ -2,7 +2,7 @@ package org.quorumlab.gui.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /** Recorded event lines for ViewModel tests. */
 final class Events {

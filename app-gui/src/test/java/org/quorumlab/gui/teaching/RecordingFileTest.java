@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 class RecordingFileTest {
 

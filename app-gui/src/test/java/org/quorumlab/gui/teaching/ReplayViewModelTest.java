@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.quorumlab.gui.admin.AdminClient;
 import org.quorumlab.launcher.admin.AdminCredentials;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.common.TaskExecutor;
 
 class ReplayViewModelTest {

@@ -2,7 +2,7 @@ package org.quorumlab.gui.teaching;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 
 /** Event lines as the engine streams them, for reducer and replay tests. */
 final class TeachingEvents {

@@ -8,7 +8,7 @@ import static org.quorumlab.gui.teaching.TeachingEvents.sent;
 
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.quorumlab.gui.admin.ClusterEvent;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.gui.cluster.Role;
 
 class TeachingReducerTest {

@@ -1,20 +1,17 @@
 package org.quorumlab.launcher.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.net.http.WebSocket;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import org.quorumlab.launcher.admin.AdminHttpClient;
 import org.quorumlab.launcher.admin.AdminRefusedException;
+import org.quorumlab.launcher.admin.ClusterEvent;
 import org.quorumlab.launcher.cli.AdminEndpoints.Endpoint;
 
 /**
@@ -72,18 +69,11 @@ public final class EventsCommand {
     }
 
     /** One line for one event: time, server, type, then the remaining fields as key=value. */
-    static String format(JsonNode e) {
+    static String format(ClusterEvent e) {
         StringBuilder b = new StringBuilder();
-        b.append(TIME.format(Instant.ofEpochMilli(e.path("ts").asLong()))).append(" [")
-                .append(e.path("server").asText("?")).append("] ").append(e.path("type").asText("?"));
-        Iterator<Map.Entry<String, JsonNode>> it = e.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> f = it.next();
-            if (!f.getKey().equals("ts") && !f.getKey().equals("server") && !f.getKey().equals("type")) {
-                JsonNode v = f.getValue();
-                b.append(' ').append(f.getKey()).append('=').append(v.isTextual() ? v.asText() : v.toString());
-            }
-        }
+        b.append(TIME.format(Instant.ofEpochMilli(e.ts()))).append(" [")
+                .append(e.server() < 0 ? "?" : String.valueOf(e.server())).append("] ").append(e.type());
+        e.fields().forEach((k, v) -> b.append(' ').append(k).append('=').append(v));
         return b.toString();
     }
 
@@ -113,8 +103,8 @@ public final class EventsCommand {
                 String line = partial.toString();
                 partial.setLength(0);
                 try {
-                    JsonNode e = AdminHttpClient.JSON.readTree(line);
-                    if (!(noLoad && "LoadSample".equals(e.path("type").asText()))) {
+                    ClusterEvent e = ClusterEvent.parse(line);
+                    if (!(noLoad && "LoadSample".equals(e.type()))) {
                         synchronized (out) {
                             out.println(json ? line : format(e));
                         }

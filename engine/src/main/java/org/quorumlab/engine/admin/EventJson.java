@@ -14,7 +14,14 @@ import org.quorumlab.engine.server.SessionEvent;
  * fields. Consensus records keep their Java names ({@code StateChanged}, {@code LeaderEstablished},
  * ...); zxids are rendered as {@code "0x..."} strings, session ids too. Schema: docs/events.md.
  */
-final class EventJson {
+public final class EventJson {
+
+    /** Envelope field: when the node observed the event (epoch ms). */
+    public static final String TS = "ts";
+    /** Envelope field: the id of the node that emitted it. */
+    public static final String SERVER = "server";
+    /** Envelope field: the event's type ({@code StateChanged}, {@code LoadSample}, ...). */
+    public static final String TYPE = "type";
 
     private final ObjectMapper mapper = new ObjectMapper();
     private final long serverId;
@@ -25,23 +32,23 @@ final class EventJson {
 
     String encode(long ts, Object event) {
         ObjectNode out = mapper.createObjectNode();
-        out.put("ts", ts);
-        out.put("server", serverId);
+        out.put(TS, ts);
+        out.put(SERVER, serverId);
         if (event instanceof Map<?, ?> custom) {
             out.setAll((ObjectNode) mapper.valueToTree(custom));
         } else if (event instanceof SessionEvent s) {
-            out.put("type", "Session" + event.getClass().getSimpleName());
+            out.put(TYPE, "Session" + event.getClass().getSimpleName());
             out.put("session", "0x" + Long.toHexString(s.sessionId()));
             if (s instanceof SessionEvent.Created c) {
                 out.put("timeoutMs", c.timeoutMs());
             }
         } else if (event instanceof Action.RoleChanged r) {
-            out.put("type", "RoleChanged");
+            out.put(TYPE, "RoleChanged");
             out.put("role", r.role().name());
             out.put("epoch", r.epoch());
             out.put("leaderId", r.leaderId());
         } else if (event instanceof TeachingEvent t) {
-            out.put("type", event.getClass().getSimpleName());
+            out.put(TYPE, event.getClass().getSimpleName());
             ObjectNode fields = mapper.valueToTree(t);
             if (fields.path("zxid").isNull()) {
                 fields.remove("zxid");
@@ -49,7 +56,7 @@ final class EventJson {
             hexZxids(fields);
             out.setAll(fields);
         } else {
-            out.put("type", event.getClass().getSimpleName());
+            out.put(TYPE, event.getClass().getSimpleName());
             ObjectNode fields = mapper.valueToTree(event);
             hexZxids(fields);
             out.setAll(fields);

@@ -1,15 +1,19 @@
-package org.quorumlab.gui.admin;
+package org.quorumlab.launcher.admin;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.quorumlab.engine.admin.EventJson;
 
 /**
- * One event from a node's {@code /events} stream (docs/events.md).
+ * One event from a node's {@code /events} stream (docs/events.md), as the console, {@code quorumlab
+ * events} and the policies read it. The envelope's field names are the engine's writer's
+ * ({@link EventJson}), so they are spelled once.
  *
  * @param ts     wall-clock ms the node observed it
  * @param server id of the node that emitted it
@@ -23,17 +27,23 @@ public record ClusterEvent(long ts, long server, String type, Map<String, Object
     private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {
     };
 
+    /** Keeps the fields in the order the node wrote them, without nulls. */
     public ClusterEvent {
-        fields = Map.copyOf(fields.entrySet().stream().filter(e -> e.getValue() != null)
-                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
+        LinkedHashMap<String, Object> kept = new LinkedHashMap<>();
+        fields.forEach((k, v) -> {
+            if (v != null) {
+                kept.put(k, v);
+            }
+        });
+        fields = Collections.unmodifiableMap(kept);
     }
 
     /** Parses one JSON line. */
     public static ClusterEvent parse(String line) throws IOException {
         LinkedHashMap<String, Object> m = JSON.readValue(line, MAP);
-        Object ts = m.remove("ts");
-        Object server = m.remove("server");
-        Object type = m.remove("type");
+        Object ts = m.remove(EventJson.TS);
+        Object server = m.remove(EventJson.SERVER);
+        Object type = m.remove(EventJson.TYPE);
         if (type == null) {
             throw new IOException("event without a type: " + line);
         }
