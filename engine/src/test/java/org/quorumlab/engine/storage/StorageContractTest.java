@@ -203,6 +203,77 @@ public abstract class StorageContractTest {
         assertThat(log.readAfter(0, 1000)).isEqualTo(entries(21, 90));
     }
 
+    /** Three appends of 5, 5 and 3 entries: the batches the tests below cut into. */
+    private TxnLog logOfThreeBatches() {
+        TxnLog log = storage.txnLog();
+        log.append(entries(1, 5));
+        log.append(entries(6, 10));
+        log.append(entries(11, 13));
+        return log;
+    }
+
+    @Test
+    void readsStartAndStopInsideAppendedBatches() {
+        TxnLog log = logOfThreeBatches();
+        restart();
+        log = storage.txnLog();
+
+        assertThat(log.readAfter(2, 2)).isEqualTo(entries(3, 4));
+        assertThat(log.readAfter(3, 5)).isEqualTo(entries(4, 8));
+        assertThat(log.readAfter(7, 100)).isEqualTo(entries(8, 13));
+        assertThat(log.readAfter(5, 5)).isEqualTo(entries(6, 10));
+        assertThat(log.readAfter(9, 1)).containsExactly(entry(10));
+        assertThat(log.readAfter(12, 100)).containsExactly(entry(13));
+        assertThat(log.readAfter(-1, 1)).containsExactly(entry(1));
+        assertThat(log.readAfter(8, 0)).isEmpty();
+    }
+
+    @Test
+    void truncateInsideABatchKeepsItsHeadAcrossRestarts() {
+        TxnLog log = logOfThreeBatches();
+        log.truncateAfter(7);
+        assertThat(log.lastZxid()).isEqualTo(7);
+        assertThat(log.readAfter(5, 100)).isEqualTo(entries(6, 7));
+
+        restart();
+        log = storage.txnLog();
+        assertThat(log.lastZxid()).isEqualTo(7);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(1, 7));
+        LogEntry rewritten = new LogEntry(8, new byte[] {8, 8});
+        log.append(List.of(rewritten, entry(9)));
+        assertThat(log.readAfter(6, 100)).containsExactly(entry(7), rewritten, entry(9));
+
+        log.truncateAfter(1);
+        assertThat(log.readAfter(0, 100)).containsExactly(entry(1));
+        assertThat(log.firstZxid()).isEqualTo(1);
+        assertThat(log.lastZxid()).isEqualTo(1);
+    }
+
+    @Test
+    void purgeInsideABatchKeepsItsTailAndTruncateCannotBringThePurgedEntriesBack() {
+        TxnLog log = logOfThreeBatches();
+        log.purgeThrough(7);
+        assertThat(log.firstZxid()).isEqualTo(8);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(8, 13));
+        assertThat(log.readAfter(6, 2)).isEqualTo(entries(8, 9));
+
+        restart();
+        log = storage.txnLog();
+        assertThat(log.purgedThrough()).isEqualTo(7);
+        assertThat(log.firstZxid()).isEqualTo(8);
+        assertThat(log.readAfter(0, 100)).isEqualTo(entries(8, 13));
+
+        log.purgeThrough(12);
+        assertThat(log.readAfter(0, 100)).containsExactly(entry(13));
+        log.truncateAfter(3);
+        assertThat(log.purgedThrough()).isEqualTo(3);
+        assertThat(log.readAfter(0, 100)).isEmpty();
+        assertThat(log.firstZxid()).isZero();
+        assertThat(log.lastZxid()).isZero();
+        log.append(List.of(entry(4)));
+        assertThat(log.readAfter(0, 100)).containsExactly(entry(4));
+    }
+
     /** Bytes whose every position differs from its neighbours, so a misplaced chunk cannot go unnoticed. */
     protected static byte[] pattern(int length, int seed) {
         byte[] bytes = new byte[length];

@@ -6,22 +6,29 @@ import org.quorumlab.engine.storage.StorageException;
 /**
  * Creates the schema of a new database, checks the version of an existing one and migrates an older one.
  *
- * <p>Schema 2 (current):
+ * <p>Schema 3 (current):
  * <pre>
  * storage_info     (key TEXT PRIMARY KEY, value INTEGER NOT NULL)
- * txnlog           (zxid INTEGER PRIMARY KEY, payload BLOB NOT NULL)
+ * txnlog_batches   (first_zxid INTEGER PRIMARY KEY, last_zxid UNIQUE, entry_count, crc32, entries BLOB)
  * metadata         (key TEXT PRIMARY KEY, value INTEGER NOT NULL)
  * snapshot_headers (id INTEGER PRIMARY KEY AUTOINCREMENT, last_zxid, node_count, chunk_count, size_bytes,
  *                   crc32c, complete, created_ms)
  * snapshot_chunks  (snapshot_id, chunk_index, crc32c, data BLOB, PRIMARY KEY (snapshot_id, chunk_index))
  * </pre>
- * Schema 1 stored each snapshot as one BLOB in {@code snapshots (last_zxid, data, created_ms)}; it is migrated
- * once, at open, by {@link SqliteSnapshotMigration}.
+ * Each {@code txnlog_batches} row holds one appended batch in the format of {@link BatchRowCodec}.
+ *
+ * <p>Older versions are migrated once, at open, in the same transaction that records the new version:
+ * <ul>
+ *   <li>Schema 1 stored each snapshot as one BLOB in {@code snapshots (last_zxid, data, created_ms)}:
+ *       {@link SqliteSnapshotMigration} cuts them into chunks.</li>
+ *   <li>Schemas 1 and 2 stored one log entry per row in {@code txnlog (zxid INTEGER PRIMARY KEY, payload BLOB)}:
+ *       {@link SqliteLogMigration} regroups them into batch rows.</li>
+ * </ul>
  */
 final class SqliteSchema {
 
     /** Version written by this code; bump it and add a migration when the schema changes. */
-    static final long VERSION = 2;
+    static final long VERSION = 3;
 
     /** {@code storage_info} key of the schema version row. */
     static final String SCHEMA_VERSION_KEY = "schema_version";
@@ -29,7 +36,11 @@ final class SqliteSchema {
     static final String PURGED_THROUGH_KEY = "txnlog_purged_through";
 
     private static final String[] CREATE_TABLES = {
-        "CREATE TABLE IF NOT EXISTS txnlog (zxid INTEGER PRIMARY KEY, payload BLOB NOT NULL)",
+        // first_zxid is the rowid, so a row is found by its first zxid without a second B-tree; the index on
+        // last_zxid finds the row a zxid falls in (the first ending above it), which a read or cut may start inside
+        "CREATE TABLE IF NOT EXISTS txnlog_batches (first_zxid INTEGER PRIMARY KEY, last_zxid INTEGER NOT NULL, "
+                + "entry_count INTEGER NOT NULL, crc32 INTEGER NOT NULL, entries BLOB NOT NULL)",
+        "CREATE UNIQUE INDEX IF NOT EXISTS txnlog_batches_last_zxid ON txnlog_batches (last_zxid)",
         "CREATE TABLE IF NOT EXISTS metadata (key TEXT PRIMARY KEY, value INTEGER NOT NULL)",
         // AUTOINCREMENT: an id is never reused, so chunks left by an interrupted save can never be taken for
         // chunks of a later snapshot
@@ -69,6 +80,8 @@ final class SqliteSchema {
                 SqliteSnapshotMigration.fromSingleBlobs(session, file, snapshotChunkBytes);
             }
             if (version < VERSION) {
+                // also at version 0: a no-op on a new database, and no old log table is ever left behind unread
+                SqliteLogMigration.fromEntryRows(session, file, version);
                 PreparedStatement upsert = session.prepare("INSERT INTO storage_info (key, value) VALUES (?, ?) "
                         + "ON CONFLICT (key) DO UPDATE SET value = excluded.value");
                 upsert.setString(1, SCHEMA_VERSION_KEY);

@@ -66,7 +66,7 @@ public final class SqliteStorage implements Storage {
             SqliteSession metadataSession = open(file, opened);
             SqliteSchema.ensure(metadataSession, file, snapshotChunkBytes);
             SqliteStorage storage = new SqliteStorage(file.path(),
-                    new SqliteTxnLog(open(file, opened)),
+                    new SqliteTxnLog(open(file, opened), file),
                     new SqliteSnapshotStore(open(file, opened), System::currentTimeMillis, snapshotChunkBytes),
                     new SqliteMetadataStore(metadataSession));
             LOG.info("Opened storage {} (last zxid 0x{})", file.path(), Long.toHexString(storage.txnLog.lastZxid()));

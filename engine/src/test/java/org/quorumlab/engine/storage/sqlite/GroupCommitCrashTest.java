@@ -11,10 +11,12 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.time.Duration;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
@@ -24,7 +26,8 @@ import org.quorumlab.engine.storage.LogEntry;
 
 /**
  * Kills (SIGKILL) a child JVM that appends through a group-commit log and checks that every append it acknowledged
- * before dying is in the database. This catches acks sent before commit; it cannot simulate power loss.
+ * before dying is in the database, and that no batch was left partly written: the rows hold every zxid up to the
+ * last exactly once, each row whole. This catches acks sent before commit; it cannot simulate power loss.
  */
 class GroupCommitCrashTest {
 
@@ -60,15 +63,32 @@ class GroupCommitCrashTest {
         reader.join(TimeUnit.SECONDS.toMillis(30));
 
         List<Long> ackedZxids = List.copyOf(acked);
+        long lastZxid;
         try (SqliteStorage storage = SqliteStorage.open(dataDir)) {
-            Set<Long> stored = new HashSet<>();
-            for (LogEntry entry : storage.txnLog().readAfter(0, Integer.MAX_VALUE)) {
-                stored.add(entry.zxid());
-            }
+            // reads every row, each checked against its CRC32 and its columns
+            List<Long> stored = storage.txnLog().readAfter(0, Integer.MAX_VALUE).stream().map(LogEntry::zxid).toList();
             assertThat(stored).containsAll(ackedZxids);
             assertThat(ackedZxids).as("acks arrive in zxid order, without gaps").isEqualTo(
                     LongStream.rangeClosed(1, ackedZxids.size()).boxed().toList());
-            assertThat(storage.txnLog().lastZxid()).isGreaterThanOrEqualTo(ackedZxids.size());
+            lastZxid = storage.txnLog().lastZxid();
+            assertThat(lastZxid).isGreaterThanOrEqualTo(ackedZxids.size());
+            assertThat(stored).as("no partial batch: what is stored is every zxid up to the last, once")
+                    .isEqualTo(LongStream.rangeClosed(1, lastZxid).boxed().toList());
+        }
+        // and every row is a whole batch: its entries are its range, within the group-commit limit
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
+                + dataDir.resolve(SqliteStorage.DB_FILE_NAME));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*), sum(entry_count), min(first_zxid), "
+                     + "max(last_zxid), sum(entry_count <> last_zxid - first_zxid + 1), max(entry_count) "
+                     + "FROM txnlog_batches")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("rows").isPositive();
+            assertThat(rows.getLong(2)).as("entries in rows").isEqualTo(lastZxid);
+            assertThat(rows.getLong(3)).isEqualTo(1);
+            assertThat(rows.getLong(4)).isEqualTo(lastZxid);
+            assertThat(rows.getLong(5)).as("rows whose count is not their range").isZero();
+            assertThat(rows.getLong(6)).isLessThanOrEqualTo(BatchRowCodec.MAX_ROW_ENTRIES);
         }
     }
 

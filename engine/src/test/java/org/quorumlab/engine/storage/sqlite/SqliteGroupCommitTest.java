@@ -3,6 +3,10 @@ package org.quorumlab.engine.storage.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +82,14 @@ class SqliteGroupCommitTest {
             assertThat(entries).extracting(LogEntry::zxid).containsExactlyElementsOf(
                     LongStream.rangeClosed(1, total).boxed().toList());
             assertThat(reopened.txnLog().lastZxid()).isEqualTo(total);
+        }
+        try (Connection connection = DriverManager.getConnection("jdbc:sqlite:"
+                + dataDir.resolve(SqliteStorage.DB_FILE_NAME));
+             Statement statement = connection.createStatement();
+             ResultSet rows = statement.executeQuery("SELECT count(*), max(entry_count) FROM txnlog_batches")) {
+            assertThat(rows.next()).isTrue();
+            assertThat(rows.getLong(1)).as("one row per group-commit batch").isEqualTo(stats.batches());
+            assertThat(rows.getLong(2)).isEqualTo(stats.largestBatch());
         }
     }
 }
