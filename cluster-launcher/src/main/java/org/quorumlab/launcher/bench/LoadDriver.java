@@ -5,7 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -35,10 +37,20 @@ final class LoadDriver implements AutoCloseable {
     private static final int NODE_EXISTS = KeeperException.Code.NODEEXISTS.intValue();
     private static final int SESSION_EXPIRED = KeeperException.Code.SESSIONEXPIRED.intValue();
 
-    /** Figures of one workload's measured window over all clients. */
-    record Window(LogHistogram latency, long ok, long errors, int expiredSessions) {
+    /**
+     * Figures of one workload's measured window over all clients; {@code errorCodes} counts the
+     * failed requests by ZooKeeper result code, so a failure says what it was.
+     */
+    record Window(LogHistogram latency, long ok, long errors, int expiredSessions, Map<String, Long> errorCodes) {
         Window(LogHistogram latency, long ok, long errors) {
-            this(latency, ok, errors, 0);
+            this(latency, ok, errors, 0, Map.of());
+        }
+
+        /** {@code CONNECTIONLOSS×3 SESSIONEXPIRED×1}, or empty when nothing failed. */
+        String errorSummary() {
+            StringBuilder b = new StringBuilder();
+            errorCodes.forEach((code, n) -> b.append(b.length() == 0 ? "" : " ").append(code).append('×').append(n));
+            return b.toString();
         }
     }
 
@@ -144,14 +156,16 @@ final class LoadDriver implements AutoCloseable {
         long ok = 0;
         long errors = 0;
         int expired = 0;
+        Map<String, Long> codes = new TreeMap<>();
         for (Client c : clients) {
             c.drain();
             all.add(c.histogram);
             ok += c.ok;
             errors += c.errors;
             expired += c.expired ? 1 : 0;
+            c.errorCodes.forEach((rc, n) -> codes.merge(KeeperException.Code.get(rc).name(), n, Long::sum));
         }
-        return new Window(all, ok, errors, expired);
+        return new Window(all, ok, errors, expired, codes);
     }
 
     /** Unmeasured write load for {@code duration} (JIT warm-up of freshly started nodes). */
@@ -241,6 +255,8 @@ final class LoadDriver implements AutoCloseable {
         LogHistogram histogram = new LogHistogram();
         long ok;
         long errors;
+        /** Failed requests of the window by result code (only this client's callback thread writes it). */
+        Map<Integer, Long> errorCodes = new TreeMap<>();
         /** The session expired: every later request would fail at once, so the client stops issuing. */
         volatile boolean expired;
 
@@ -260,6 +276,7 @@ final class LoadDriver implements AutoCloseable {
             histogram = new LogHistogram();
             ok = 0;
             errors = 0;
+            errorCodes = new TreeMap<>();
         }
 
         void drain() throws InterruptedException {
@@ -348,6 +365,7 @@ final class LoadDriver implements AutoCloseable {
                 ok++;
             } else {
                 errors++;
+                errorCodes.merge(rc, 1L, Long::sum);
             }
         }
     }

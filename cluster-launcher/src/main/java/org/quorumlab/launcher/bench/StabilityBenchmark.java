@@ -136,8 +136,9 @@ public final class StabilityBenchmark {
         LoadDriver.Window w = driver.run(workload, () -> { }, () -> { });
         Phase p = new Phase(name, overload, w.ok(), w.errors(), w.expiredSessions(), w.latency().quantileMillis(0.99),
                 watch.leaderChanges());
-        progress.accept(String.format("%s: %d ok, %d failed, %d sessions expired, p99 %.1f ms, leader changes so far "
-                + "%d, not serving %d", name, p.ok(), p.failed(), p.expiredSessions(), p.p99Millis(),
+        progress.accept(String.format("%s: %d ok, %d failed%s, %d sessions expired, p99 %.1f ms, leader changes so far "
+                + "%d, not serving %d", name, p.ok(), p.failed(),
+                w.errors() == 0 ? "" : " (" + w.errorSummary() + ")", p.expiredSessions(), p.p99Millis(),
                 p.leaderChangesSoFar(), watch.notServingSightings()));
 
         return p;
