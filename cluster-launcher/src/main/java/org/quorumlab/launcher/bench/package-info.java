@@ -1,7 +1,9 @@
 /**
  * Benchmarks on real node processes: {@link org.quorumlab.launcher.bench.FailoverBenchmark}
- * (kill -9 leader, add-server reconfig), {@link org.quorumlab.launcher.bench.StabilityBenchmark}
- * and the throughput/latency suite: {@link org.quorumlab.launcher.bench.ThroughputBenchmark} runs
+ * (kill -9 leader, add-server reconfig), {@link org.quorumlab.launcher.bench.StabilityBenchmark},
+ * {@link org.quorumlab.launcher.bench.ScaleBenchmark} (a million-znode tree: load, restart, follower
+ * catch-up, memory; reported by {@link org.quorumlab.launcher.bench.ScaleReport}) and the
+ * throughput/latency suite: {@link org.quorumlab.launcher.bench.ThroughputBenchmark} runs
  * one engine for one round (write, read, mixed, churn, watch fan-out; own closed-loop async driver,
  * log-bucket latency histogram, /proc CPU, RSS and load-average sampling, read-back of acknowledged
  * writes), {@link org.quorumlab.launcher.bench.AlternatingRounds} orders the engine-rounds ABAB…,

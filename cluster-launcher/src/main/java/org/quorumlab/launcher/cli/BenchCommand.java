@@ -11,6 +11,8 @@ import org.quorumlab.launcher.LauncherException;
 import org.quorumlab.launcher.bench.AlternatingRounds;
 import org.quorumlab.launcher.bench.BenchReport;
 import org.quorumlab.launcher.bench.FailoverBenchmark;
+import org.quorumlab.launcher.bench.ScaleBenchmark;
+import org.quorumlab.launcher.bench.ScaleReport;
 import org.quorumlab.launcher.bench.StabilityBenchmark;
 import org.quorumlab.launcher.bench.StabilityReport;
 import org.quorumlab.launcher.bench.ThroughputBenchmark;
@@ -36,6 +38,10 @@ import org.quorumlab.launcher.bench.Workload;
  * <p>{@code quorumlab bench stability [--engine quorumlab|zookeeper|both] [--cycles 20] [--phase-seconds 10]
  * [--mixed-seconds 300] [--hog N] [--out bench]}: leader changes and failed requests under write/read
  * bursts and a mixed overload (there should be none).
+ *
+ * <p>{@code quorumlab bench scale [--engine quorumlab|zookeeper|both] [--znodes 1000000] [--value-bytes 100]
+ * [--missed 100000] [--out bench]}: loading a big tree, restarting every node with it, a follower's
+ * catch-up, and memory and disk per node.
  */
 final class BenchCommand {
 
@@ -48,6 +54,9 @@ final class BenchCommand {
         }
         if (args.length > 0 && args[0].equals("stability")) {
             return stability(args);
+        }
+        if (args.length > 0 && args[0].equals("scale")) {
+            return scale(args);
         }
         if (args.length > 0 && args[0].equals("tables")) {
             return tables(args);
@@ -84,7 +93,7 @@ final class BenchCommand {
                 case "--workloads" -> workloads = require(value, args[i]);
                 case "--out" -> out = Path.of(require(value, args[i]));
                 default -> throw new LauncherException("unknown option " + args[i] + " (" + THROUGHPUT_USAGE
-                        + "; also: quorumlab bench failover|stability|tables ...)");
+                        + "; also: quorumlab bench failover|stability|scale|tables ...)");
             }
             i++;
         }
@@ -256,6 +265,53 @@ final class BenchCommand {
         System.out.println(report);
         System.out.println("written to " + BenchReport.write(out, "stability", report));
         return results.stream().allMatch(StabilityBenchmark.Result::stable) ? 0 : 1;
+    }
+
+    static final String SCALE_USAGE = "usage: quorumlab bench scale [--engine quorumlab|zookeeper|both] "
+            + "[--znodes N] [--value-bytes B] [--missed M] [--out DIR]";
+
+    private static int scale(String[] args) throws Exception {
+        String engines = "both";
+        int znodes = ScaleBenchmark.Spec.DEFAULT_ZNODES;
+        int valueBytes = ScaleBenchmark.Spec.DEFAULT_VALUE_BYTES;
+        int missed = ScaleBenchmark.Spec.DEFAULT_MISSED;
+        Path out = Path.of("bench");
+        for (int i = 1; i < args.length; i++) {
+            String value = i + 1 < args.length ? args[i + 1] : null;
+            switch (args[i]) {
+                case "--engine" -> engines = require(value, args[i]);
+                case "--znodes" -> znodes = number(value, args[i], SCALE_USAGE);
+                case "--value-bytes" -> valueBytes = number(value, args[i], SCALE_USAGE);
+                case "--missed" -> missed = number(value, args[i], SCALE_USAGE);
+                case "--out" -> out = Path.of(require(value, args[i]));
+                default -> throw new LauncherException("unknown option " + args[i] + " (" + SCALE_USAGE + ")");
+            }
+            i++;
+        }
+        ScaleBenchmark.Spec spec;
+        List<Engine> order;
+        try {
+            spec = ScaleBenchmark.Spec.of(znodes, valueBytes, missed);
+            order = engines(engines);
+        } catch (IllegalArgumentException e) {
+            throw new LauncherException(e.getMessage() + " (" + SCALE_USAGE + ")");
+        }
+        String loadBefore = ThroughputReport.loadAverage();
+        List<ScaleBenchmark.Result> results = new ArrayList<>();
+        ScaleBenchmark bench = new ScaleBenchmark(System.out::println);
+        for (Engine e : order) {
+            Path dir = Files.createTempDirectory("quorumlab-scale-" + e.cliName());
+            results.add(bench.run(dir, e, spec));
+        }
+        String load = loadBefore + " before, " + ThroughputReport.loadAverage() + " after";
+        String report = ScaleReport.markdown(results, BenchReport.machine(), load);
+        System.out.println();
+        System.out.println(report);
+        Path written = BenchReport.write(out, "scale", report);
+        Path csv = written.resolveSibling(written.getFileName().toString().replaceFirst("\\.md$", ".csv"));
+        Files.writeString(csv, ScaleReport.csv(results));
+        System.out.println("written to " + written + " (+ " + csv.getFileName() + ")");
+        return results.stream().allMatch(ScaleBenchmark.Result::complete) ? 0 : 1;
     }
 
     private static int number(String value, String option, String usage) {

@@ -43,6 +43,12 @@ public final class Main {
               bench failover [--engine quorumlab|zookeeper|both] [--runs N]           failover/reconfig figures
               bench stability [--engine ...] [--cycles N] [--phase-seconds S] [--mixed-seconds S] [--hog T]
                                                                           leader changes and failures under load
+              bench scale [--engine ...] [--znodes N] [--value-bytes B] [--missed M]   a big tree (default 1,000,000
+                                                                          znodes): load rate, restart to serving,
+                                                                          follower catch-up, memory and disk per node;
+                                                                          nodes run with -Xmx512m -XX:+UseSerialGC,
+                                                                          QUORUMLAB_NODE_JAVA_OPTS="-Xmx2g ..." replaces
+                                                                          those options
               bench tree ...                                              the console's tree benchmark (bench/tree.sh)
               gui [--connect h:p,...[/chroot] | --bundled [--dir D] [--bind ADDR]]   the console (no command: bundled cluster)
               lesson ID|FILE.json|all [--dir D] [--fast]                  run workshop lessons headlessly

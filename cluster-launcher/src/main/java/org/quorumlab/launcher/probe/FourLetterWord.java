@@ -42,6 +42,24 @@ public final class FourLetterWord {
         return srvrReply.contains("not currently serving") ? "not serving" : "unknown";
     }
 
+    /**
+     * The whole-number value of {@code key} (e.g. {@code zk_znode_count}) in an {@code mntr} reply,
+     * or -1 when the reply has no such line (ZooKeeper answers "not currently serving" while syncing).
+     */
+    public static long monitorValue(String mntrReply, String key) {
+        for (String line : mntrReply.split("\n")) {
+            String[] kv = line.trim().split("\\s+", 2);
+            if (kv.length == 2 && kv[0].equals(key)) {
+                try {
+                    return Long.parseLong(kv[1].trim());
+                } catch (NumberFormatException e) {
+                    return -1;
+                }
+            }
+        }
+        return -1;
+    }
+
     /** The {@code Zxid:} of a {@code srvr} reply, or -1. */
     public static long zxid(String srvrReply) {
         for (String line : srvrReply.split("\n")) {

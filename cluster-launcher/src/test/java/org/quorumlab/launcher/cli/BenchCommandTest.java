@@ -47,6 +47,33 @@ class BenchCommandTest {
     }
 
     @Test
+    void badScaleOptionsAreOneClearLineWithTheUsage() {
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--znodes", "0"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("--znodes must be at least 1, got 0 (" + BenchCommand.SCALE_USAGE + ")");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--znodes", "1e6"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("--znodes needs a whole number, got '1e6' (" + BenchCommand.SCALE_USAGE + ")");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--missed", "-1"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("--missed must be at least 0, got -1 (usage: quorumlab bench scale")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--value-bytes", "2000000"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("--value-bytes must be 0..1000000, got 2000000")
+                .hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--engine", "etcd"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessageStartingWith("unknown engine 'etcd'");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--nodes", "5"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("unknown option --nodes (" + BenchCommand.SCALE_USAGE + ")");
+        assertThatThrownBy(() -> BenchCommand.run(new String[] {"scale", "--znodes"}))
+                .isInstanceOf(LauncherException.class)
+                .hasMessage("--znodes needs a value");
+    }
+
+    @Test
     void tablesNeedsAnExistingCsv() {
         assertThatThrownBy(() -> BenchCommand.run(new String[] {"tables"}))
                 .isInstanceOf(LauncherException.class)

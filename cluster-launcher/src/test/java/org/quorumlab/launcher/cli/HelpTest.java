@@ -12,9 +12,10 @@ class HelpTest {
     void helpNamesEveryCommandAndTheOptionsPeopleLookFor() {
         for (String command : List.of("server", "dump", "restore", "cluster", "cluster restart", "node", "status",
                 "fault", "events", "teach", "load", "bench", "bench tables", "bench failover", "bench stability",
-                "bench tree", "gui", "lesson")) {
+                "bench scale", "bench tree", "gui", "lesson")) {
             assertThat(Main.USAGE).as("usage of %s", command).containsPattern("(?m)^\\s+" + command + "\\b");
         }
-        assertThat(Main.USAGE).contains("--autoscale", "--max-session-timeout", "--rounds", "--quick");
+        assertThat(Main.USAGE).contains("--autoscale", "--max-session-timeout", "--rounds", "--quick", "--znodes",
+                "QUORUMLAB_NODE_JAVA_OPTS");
     }
 }

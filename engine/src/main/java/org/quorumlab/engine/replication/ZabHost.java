@@ -271,6 +271,12 @@ public final class ZabHost implements TxnReplicator {
         } else if (a instanceof Event e) {
             if (e instanceof Event.StateChanged sc && sc.to() == ServerState.LOOKING) {
                 LOG.info("Server {} leaves {}: {}", config.serverId(), sc.from(), sc.reason());
+            } else if (e instanceof Event.SyncModeChosen sync) {
+                // once per learner connection, as ZooKeeper's leader logs it: how a rejoining server
+                // was brought up to date (a few entries, or the whole tree) explains its catch-up time
+                LOG.info("Server {}: syncing learner {} by {} (its last zxid 0x{}, entries from 0x{})",
+                        config.serverId(), sync.peer(), sync.mode(), Long.toHexString(sync.peerLastZxid()),
+                        Long.toHexString(sync.fromZxid()));
             }
             publish(e);
         }
