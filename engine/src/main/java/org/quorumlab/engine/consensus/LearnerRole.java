@@ -25,6 +25,8 @@ final class LearnerRole {
     private long newLeaderZxid = -1;
     private long ackedZxid = -1;
     private boolean rejected;
+    /** Tick at which the chosen leader first said it is not leading, or -1. */
+    private long refusedSince = -1;
 
     LearnerRole(NodeContext ctx, long leaderId, boolean observer) {
         this.ctx = ctx;
@@ -61,6 +63,14 @@ final class LearnerRole {
     }
 
     void tick() {
+        if (phase == Phase.CONNECTING && recvSeq == 0 && refusedSince >= 0
+                && ctx.now() - refusedSince > ctx.timing.syncLimit()) {
+            // It kept saying so for syncLimit ticks: long enough to conclude an election it was still
+            // running, so look again instead of waiting initLimit for a leader that will not come.
+            ctx.emit(new Event.StepDown(epoch, "server " + leaderId + " is not leading"));
+            ctx.transitions().lookForLeader("server " + leaderId + " is not leading");
+            return;
+        }
         long limit = phase == Phase.BROADCAST ? ctx.timing.syncLimit() : ctx.timing.initLimit();
         if (ctx.now() - lastHeard > limit) {
             ctx.emit(new Event.StepDown(epoch, "no traffic from leader " + leaderId));
@@ -74,6 +84,13 @@ final class LearnerRole {
 
     void onPacket(Message.Peer m) {
         if (m.from() != leaderId || m.session() != session) {
+            return;
+        }
+        if (phase == Phase.CONNECTING && recvSeq == 0 && m.packet() instanceof Packet.Ping) {
+            // the answer of a server that is not leading (see ZabNode.step); a leader starts with LEADERINFO
+            if (refusedSince < 0) {
+                refusedSince = ctx.now();
+            }
             return;
         }
         if (m.seq() == 0 && recvSeq > 0) {

@@ -55,7 +55,16 @@ public final class ZabNode {
         } else if (m instanceof Message.Peer p) {
             if (leader != null) {
                 leader.onPacket(p);
-            } else if (learner != null) {
+                return;
+            }
+            if (p.packet() instanceof Packet.LearnerInfo && p.seq() == 0) {
+                // A server that concluded its election for us while we did not lead (we followed a
+                // better vote, or have not concluded yet). A leader's first message is LEADERINFO, never
+                // a ping, so a ping first on that connection tells the learner we are not leading, as a
+                // ZooKeeper follower learns from a refused connection.
+                ctx.send(p.from(), new Message.Peer(ctx.myId, p.session(), 0, new Packet.Ping(0)));
+            }
+            if (learner != null) {
                 learner.onPacket(p);
             }
         }

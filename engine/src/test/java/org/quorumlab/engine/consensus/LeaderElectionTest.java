@@ -118,4 +118,59 @@ class LeaderElectionTest {
         assertThat(answer.get(0).vote().state()).isEqualTo(ServerState.FOLLOWING);
         assertThat(answer.get(0).vote().leaderId()).isEqualTo(3);
     }
+
+    /**
+     * Server 1 concludes for server 2, but server 2 never leads (it went on with its election, or
+     * followed a better vote). Server 2 answers 1's registration with a ping, which a leader never
+     * sends first; after syncLimit ticks of that, 1 looks again instead of waiting initLimit.
+     */
+    @Test
+    void aLearnerWhoseChosenLeaderSaysItIsNotLeadingLooksAgainAfterSyncLimit() {
+        ZabNode n1 = node(1, 1, Zxid.make(1, 4));
+        ZabNode n2 = node(2, 1, Zxid.make(1, 4));
+        n1.drain();
+        List<Message.Notification> fromTwo = notifications(n2.drain());
+        n1.step(fromTwo.get(0));                     // 2's vote for itself beats 1's (higher id)
+        n1.tick();                                   // finalize wait: quorum {1, 2} for server 2
+        assertThat(n1.state()).isEqualTo(ServerState.FOLLOWING);
+        assertThat(n1.leaderId()).isEqualTo(2);
+
+        int ticks = 0;
+        while (n1.state() == ServerState.FOLLOWING && ticks <= T.initLimit() + 1) {
+            for (Action.Send s : n1.drain().ofType(Action.Send.class)) {
+                if (s.to() == 2 && s.message() instanceof Message.Peer p) {
+                    n2.step(p);                      // server 2 stays LOOKING: it is never ticked
+                }
+            }
+            for (Action.Send s : n2.drain().ofType(Action.Send.class)) {
+                if (s.to() == 1 && s.message() instanceof Message.Peer p) {
+                    assertThat(p.packet()).isInstanceOf(Packet.Ping.class);
+                    n1.step(p);
+                }
+            }
+            n1.tick();
+            ticks++;
+        }
+        assertThat(n1.state()).isEqualTo(ServerState.LOOKING);
+        assertThat(ticks).as("ticks until server 1 looked again").isLessThanOrEqualTo(T.syncLimit() + 2)
+                .isLessThan(T.initLimit());
+    }
+
+    /** The same learner with a chosen leader that stays silent (still gathering a quorum) waits initLimit. */
+    @Test
+    void aLearnerWhoseChosenLeaderIsSilentWaitsInitLimit() {
+        ZabNode n1 = node(1, 1, Zxid.make(1, 4));
+        ZabNode n2 = node(2, 1, Zxid.make(1, 4));
+        n1.drain();
+        n1.step(notifications(n2.drain()).get(0));
+        n1.tick();
+        assertThat(n1.state()).isEqualTo(ServerState.FOLLOWING);
+        for (int i = 0; i < T.initLimit(); i++) {
+            n1.drain();
+            n1.tick();
+        }
+        assertThat(n1.state()).as("still waiting after initLimit ticks").isEqualTo(ServerState.FOLLOWING);
+        n1.tick();
+        assertThat(n1.state()).isEqualTo(ServerState.LOOKING);
+    }
 }
