@@ -86,7 +86,7 @@ final class LearnerRole {
         if (m.from() != leaderId || m.session() != session) {
             return;
         }
-        if (phase == Phase.CONNECTING && recvSeq == 0 && m.packet() instanceof Packet.Ping) {
+        if (phase == Phase.CONNECTING && recvSeq == 0 && m.seq() == 0 && m.packet() instanceof Packet.Ping) {
             // the answer of a server that is not leading (see ZabNode.step); a leader starts with LEADERINFO
             if (refusedSince < 0) {
                 refusedSince = ctx.now();
