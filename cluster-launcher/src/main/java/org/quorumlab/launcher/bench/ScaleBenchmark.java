@@ -187,6 +187,8 @@ public final class ScaleBenchmark {
 
     private Load load(ClusterLauncher cluster, TreeLoader loader, Spec spec) throws Exception {
         List<Long> ids = List.copyOf(cluster.members());
+        // awaitQuorum returns once two servers serve; the third may still be syncing, and its count is read
+        ServingWithTree.await(cluster, ids, 0, System.nanoTime(), STARTUP);
         long before = ServingWithTree.znodes(cluster, ids.get(0));
         TreeLoader.Outcome o;
         List<ZooKeeper> sessions = Sessions.openConnected(servers(cluster, ids), spec.sessions(), SESSIONS_CONNECT);
