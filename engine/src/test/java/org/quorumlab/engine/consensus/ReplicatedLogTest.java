@@ -36,17 +36,7 @@ class ReplicatedLogTest {
         }
     }
 
-    private static final StateSnapshotSource SNAP = new StateSnapshotSource() {
-        @Override
-        public byte[] snapshot() {
-            return new byte[] {42};
-        }
-
-        @Override
-        public long lastAppliedZxid() {
-            return Zxid.make(1, 20);
-        }
-    };
+    private static final StateSnapshotSource SNAP = SyncPlannerTest.snapshotAt(Zxid.make(1, 20));
 
     /** Entries (1,1)..(1,n) appended, durable, committed and applied. */
     private static ReplicatedLog applied(StoredLog stored, int n) {

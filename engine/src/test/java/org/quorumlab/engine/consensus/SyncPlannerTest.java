@@ -9,17 +9,22 @@ import org.junit.jupiter.api.Test;
 /** DIFF / TRUNC / SNAP decisions of {@code LearnerHandler.syncFollower}. */
 class SyncPlannerTest {
     private static final QuorumConfig CFG = QuorumConfig.ofVoters(1L, 2L, 3L);
-    private static final StateSnapshotSource SNAP = new StateSnapshotSource() {
-        @Override
-        public byte[] snapshot() {
-            return new byte[] {42};
-        }
+    private static final StateSnapshotSource SNAP = snapshotAt(Zxid.make(1, 3));
 
-        @Override
-        public long lastAppliedZxid() {
-            return Zxid.make(1, 3);
-        }
-    };
+    /** Application state applied through {@code zxid}, serialised as the single byte 42. */
+    static StateSnapshotSource snapshotAt(long zxid) {
+        return new StateSnapshotSource() {
+            @Override
+            public byte[] snapshot() {
+                return new byte[] {42};
+            }
+
+            @Override
+            public long lastAppliedZxid() {
+                return zxid;
+            }
+        };
+    }
 
     /** Leader log: (1,1)..(1,5), (2,1), (2,2); compacted up to {@code snapshot}. */
     private static ReplicatedLog leaderLog(long snapshot) {

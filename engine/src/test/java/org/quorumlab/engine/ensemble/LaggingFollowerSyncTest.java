@@ -40,28 +40,14 @@ class LaggingFollowerSyncTest {
         int missed = 1200;
         try (LocalEnsemble e = new LocalEnsemble(dir, 3, 100)) {
             e.startAll();
-            await().atMost(Duration.ofSeconds(30)).until(() -> e.leaderId() > 0);
-            long leader = e.leaderId();
-            long follower = e.configs.keySet().stream().filter(id -> id != leader).findFirst().orElseThrow();
-            String others = e.configs.keySet().stream().filter(id -> id != follower).map(e::connectString)
-                    .reduce((a, b) -> a + "," + b).orElseThrow();
-
-            ZooKeeper zk = ClientHelpers.connect(others);
-            retry(() -> zk.create("/s", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
-            write(zk, 0, 20);
-            e.stop(follower);
+            Lagging lag = Lagging.stopAFollowerAfter20Writes(e);
+            long leader = lag.leader();
+            long follower = lag.follower();
+            ZooKeeper zk = lag.zk();
             writeAsync(zk, 20, 20 + missed);
             long leaderLast = e.server(leader).pipeline().tree().lastProcessedZxid();
 
-            List<Event.SyncModeChosen> syncs = new CopyOnWriteArrayList<>();
-            e.server(leader).zab().addEventSink(ev -> {
-                if (ev instanceof Event.SyncModeChosen s && s.peer() == follower) {
-                    syncs.add(s);
-                }
-            });
-            e.start(follower);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !syncs.isEmpty());
-            Event.SyncModeChosen sync = syncs.get(0);
+            Event.SyncModeChosen sync = lag.restartFollower(e);
             assertThat(sync.mode()).isEqualTo(SyncMode.DIFF);
             // The DIFF starts at the first write the follower missed, further back than the in-memory entries.
             assertThat(Zxid.counterOf(leaderLast) - Zxid.counterOf(sync.fromZxid()) + 1).isGreaterThanOrEqualTo(missed);
@@ -76,28 +62,13 @@ class LaggingFollowerSyncTest {
         try (LocalEnsemble e = new LocalEnsemble(dir, 3, 100)) {
             e.configs.replaceAll((id, c) -> c.toBuilder().snapCount(SNAP_COUNT).build());
             e.startAll();
-            await().atMost(Duration.ofSeconds(30)).until(() -> e.leaderId() > 0);
-            long leader = e.leaderId();
-            long follower = e.configs.keySet().stream().filter(id -> id != leader).findFirst().orElseThrow();
-            String others = e.configs.keySet().stream().filter(id -> id != follower).map(e::connectString)
-                    .reduce((a, b) -> a + "," + b).orElseThrow();
-
-            ZooKeeper zk = ClientHelpers.connect(others);
-            retry(() -> zk.create("/s", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
-            write(zk, 0, 20);
-            e.stop(follower);
+            Lagging lag = Lagging.stopAFollowerAfter20Writes(e);
+            long follower = lag.follower();
+            ZooKeeper zk = lag.zk();
             // several snapshot intervals: the leader's log no longer reaches back to what the follower has
             write(zk, 20, 6 * SNAP_COUNT);
 
-            List<Event.SyncModeChosen> syncs = new CopyOnWriteArrayList<>();
-            e.server(leader).zab().addEventSink(ev -> {
-                if (ev instanceof Event.SyncModeChosen s && s.peer() == follower) {
-                    syncs.add(s);
-                }
-            });
-            e.start(follower);
-            await().atMost(Duration.ofSeconds(30)).until(() -> !syncs.isEmpty());
-            assertThat(syncs.get(0).mode()).isEqualTo(SyncMode.SNAP);
+            assertThat(lag.restartFollower(e).mode()).isEqualTo(SyncMode.SNAP);
             await().atMost(Duration.ofSeconds(30)).until(() -> e.server(follower).pipeline().isServing());
             write(zk, 6 * SNAP_COUNT, 6 * SNAP_COUNT + 10);
             expectAll(e, follower, 6 * SNAP_COUNT + 10);
@@ -107,6 +78,36 @@ class LaggingFollowerSyncTest {
             await().atMost(Duration.ofSeconds(30)).until(() -> e.server(follower).pipeline().isServing());
             expectAll(e, follower, 6 * SNAP_COUNT + 10);
             zk.close();
+        }
+    }
+
+    /** A follower stopped after the first 20 writes, and a client on the two other servers. */
+    private record Lagging(long leader, long follower, ZooKeeper zk) {
+
+        static Lagging stopAFollowerAfter20Writes(LocalEnsemble e) throws Exception {
+            await().atMost(Duration.ofSeconds(30)).until(() -> e.leaderId() > 0);
+            long leader = e.leaderId();
+            long follower = e.configs.keySet().stream().filter(id -> id != leader).findFirst().orElseThrow();
+            String others = e.configs.keySet().stream().filter(id -> id != follower).map(e::connectString)
+                    .reduce((a, b) -> a + "," + b).orElseThrow();
+            ZooKeeper zk = ClientHelpers.connect(others);
+            retry(() -> zk.create("/s", new byte[0], ZooDefs.Ids.OPEN_ACL_UNSAFE, CreateMode.PERSISTENT));
+            write(zk, 0, 20);
+            e.stop(follower);
+            return new Lagging(leader, follower, zk);
+        }
+
+        /** Starts the follower again; returns how the leader chose to sync it. */
+        Event.SyncModeChosen restartFollower(LocalEnsemble e) throws Exception {
+            List<Event.SyncModeChosen> syncs = new CopyOnWriteArrayList<>();
+            e.server(leader).zab().addEventSink(ev -> {
+                if (ev instanceof Event.SyncModeChosen s && s.peer() == follower) {
+                    syncs.add(s);
+                }
+            });
+            e.start(follower);
+            await().atMost(Duration.ofSeconds(30)).until(() -> !syncs.isEmpty());
+            return syncs.get(0);
         }
     }
 
