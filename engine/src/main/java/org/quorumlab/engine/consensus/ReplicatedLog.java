@@ -101,6 +101,23 @@ final class ReplicatedLog {
         return indexOf(zxid) >= 0;
     }
 
+    /**
+     * The entries a learner whose last entry is {@code peerLastZxid} misses, through {@code upTo}; null
+     * when {@code peerLastZxid} is not in the history (or the host's log no longer holds what follows
+     * it). For an archived {@code peerLastZxid} one read of the host's log both finds it and fetches
+     * what follows.
+     */
+    List<LogEntry> entriesAfterIfContained(long peerLastZxid, long upTo) {
+        if (peerLastZxid > snapshotZxid && peerLastZxid <= archivedThrough) {
+            List<LogEntry> withPeers = range(peerLastZxid - 1, upTo);
+            if (withPeers == null || withPeers.isEmpty() || withPeers.get(0).zxid() != peerLastZxid) {
+                return null;
+            }
+            return withPeers.subList(1, withPeers.size());
+        }
+        return contains(peerLastZxid) ? range(peerLastZxid, upTo) : null;
+    }
+
     /** True iff the history includes {@code zxid}, assuming zxids below the snapshot are in it. */
     boolean covers(long zxid) {
         return zxid <= snapshotZxid || contains(zxid);

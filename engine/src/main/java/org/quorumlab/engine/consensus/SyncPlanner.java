@@ -32,19 +32,18 @@ final class SyncPlanner {
             }
         }
         if (peerLastZxid >= windowStart && peerLastZxid < upTo) {
-            if (log.contains(peerLastZxid)) {
-                List<LogEntry> missing = log.range(peerLastZxid, upTo);
-                if (missing != null) {
-                    return diff(missing, config);
-                }
-            } else if (peerLastZxid > log.archivedThrough()) {
-                // A divergent entry the leader never had: cut the learner back to the last common one.
-                // (Further back than what the leader keeps in memory, SNAP below does it.)
+            List<LogEntry> missing = log.entriesAfterIfContained(peerLastZxid, upTo);
+            if (missing != null) {
+                return diff(missing, config);
+            }
+            if (peerLastZxid > log.archivedThrough()) {
+                // Not in the in-memory history: a divergent entry the leader never had. Cut the learner
+                // back to the last common one. (Further back than memory, SNAP below does it.)
                 long prev = log.previousZxid(peerLastZxid);
                 if (prev > windowStart || (prev == windowStart && windowStart == 0)) {
-                    List<LogEntry> missing = log.range(prev, upTo);
-                    if (missing != null) {
-                        return new Packet.SyncStart(SyncMode.TRUNC, prev, 0, null, missing, config);
+                    List<LogEntry> afterCommon = log.range(prev, upTo);
+                    if (afterCommon != null) {
+                        return new Packet.SyncStart(SyncMode.TRUNC, prev, 0, null, afterCommon, config);
                     }
                 }
             }
